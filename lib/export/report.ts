@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Observation } from '../observe/observation';
+import { Finding } from '../audit/finding';
+
+/** Bump on any change that breaks a reader of report.json. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const PageVisit = z.object({
+  url: z.string(),
+  finalUrl: z.string(),
+  /** Set when the page could not be loaded completely; its observations are still kept. */
+  error: z.string().optional(),
+});
+export type PageVisit = z.infer<typeof PageVisit>;
+
+export const RunSettings = z.object({
+  thirdPartyCookies: z.enum(['allowed', 'blocked']),
+  browser: z.string().optional(),
+});
+export type RunSettings = z.infer<typeof RunSettings>;
+
+export const Report = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  settings: RunSettings.optional(),
+  /** Which policy file the findings were judged against, when any. */
+  policy: z.object({ id: z.string(), file: z.string().optional(), title: z.string().optional() }).optional(),
+  pages: z.array(PageVisit),
+  observations: z.array(Observation),
+  findings: z.array(Finding),
+  /** Declarations of the policy never matched by any observation (stale or over-broad). */
+  unmatchedDeclarations: z.array(z.object({ id: z.string(), quote: z.string().optional() })).optional(),
+});
+export type Report = z.infer<typeof Report>;
+
+/** Parses a report read from disk or an import, with an error that names the field. */
+export function parseReport(data: unknown, source = 'report'): Report {
+  const result = Report.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  throw new Error(`${source}: ${path.replace(/^\./, '') || '(root)'}: ${issue.message}`);
+}
