@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Collectors are wired in the next commit.
+});
