@@ -10,6 +10,8 @@ export const PageVisit = z.object({
   finalUrl: z.string(),
   /** Set when the page could not be loaded completely; its observations are still kept. */
   error: z.string().optional(),
+  /** False when the network never went quiet within the wait (streams, long polling). */
+  networkQuiet: z.boolean().optional(),
 });
 export type PageVisit = z.infer<typeof PageVisit>;
 
@@ -18,6 +20,13 @@ export const RunSettings = z.object({
   browser: z.string().optional(),
 });
 export type RunSettings = z.infer<typeof RunSettings>;
+
+/**
+ * A policy clause as the report quotes it. Loose on purpose: the policy module may store richer
+ * declarations here (parties, technologies, …) and exports only rely on `id` and `quote`.
+ */
+export const DeclarationQuote = z.looseObject({ id: z.string(), quote: z.string().optional() });
+export type DeclarationQuote = z.infer<typeof DeclarationQuote>;
 
 export const Report = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -30,6 +39,8 @@ export const Report = z.object({
   pages: z.array(PageVisit),
   observations: z.array(Observation),
   findings: z.array(Finding),
+  /** Clauses of the policy used, so exports can quote the clause behind each finding. */
+  declarations: z.array(DeclarationQuote).optional(),
   /** Declarations of the policy never matched by any observation (stale or over-broad). */
   unmatchedDeclarations: z.array(z.object({ id: z.string(), quote: z.string().optional() })).optional(),
 });

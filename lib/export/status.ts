@@ -1,0 +1,63 @@
+import type { FindingStatus } from '../audit/finding';
+
+/**
+ * The order reviewers read findings in: what needs action first, what needs nothing last.
+ * Spelled out here rather than taken from the enum so reordering the schema cannot reorder reports.
+ */
+export const STATUS_ORDER = [
+  'undisclosed',
+  'technology-not-disclosed',
+  'disclosed-by-category',
+  'disclosed',
+  'first-party',
+  'unreviewed',
+] as const satisfies readonly FindingStatus[];
+
+export interface StatusLabel {
+  /** Short label for chips and table cells. */
+  label: string;
+  /** A symbol shown with the colour, so the status never depends on colour alone. */
+  symbol: string;
+  /** One sentence for the legend, in the words a legal reviewer would use. */
+  meaning: string;
+}
+
+// A Record over the enum: adding a status to the schema fails type-checking until it has a label here.
+export const STATUS_LABELS: Record<FindingStatus, StatusLabel> = {
+  undisclosed: {
+    label: 'Undisclosed',
+    symbol: '✕',
+    meaning: 'No clause of the policy covers this third party.',
+  },
+  'technology-not-disclosed': {
+    label: 'Technology not disclosed',
+    symbol: '!',
+    meaning: 'The policy names this party, but not for the technology it was seen using.',
+  },
+  'disclosed-by-category': {
+    label: 'Disclosed by category',
+    symbol: '≈',
+    meaning: 'Covered only by a general category (such as "advertising partners"), not by name.',
+  },
+  disclosed: {
+    label: 'Disclosed',
+    symbol: '✓',
+    meaning: 'The policy names this party for what it was seen doing.',
+  },
+  'first-party': {
+    label: 'First party',
+    symbol: '●',
+    meaning: 'The site itself; no third-party disclosure is needed.',
+  },
+  unreviewed: {
+    label: 'Unreviewed',
+    symbol: '?',
+    meaning: 'No policy was applied to this run, so nothing was compared.',
+  },
+};
+
+/** Position of a status in STATUS_ORDER; unknown statuses (from a newer schema) sort last. */
+export function statusRank(status: string): number {
+  const rank = (STATUS_ORDER as readonly string[]).indexOf(status);
+  return rank === -1 ? STATUS_ORDER.length : rank;
+}
