@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * A site's privacy policy, reduced to what an audit can check: which parties and which categories
+ * of party it says may use which tracking technologies, each backed by an exact quote.
+ * Policy files live in `policy/*.policy.json`; `policy/policy.schema.json` is generated from here.
+ */
+
+/** How something reaches or stays with the visitor. `technologyOf` maps every observation to one. */
+export const Technology = z
+  .enum(['cookie', 'beacon', 'script', 'widget', 'local-storage', 'flash-lso', 'log-data'])
+  .describe(
+    'cookie: HTTP or script cookies. beacon: pixels, sendBeacon, pings. script: code run in the page and the ' +
+      'requests it makes (the policy wording "tags and scripts"). widget: embedded frames and plugin objects ' +
+      '(buttons, players, ads in frames). local-storage: Web Storage, IndexedDB, Cache Storage. flash-lso: Flash ' +
+      'Local Shared Objects. log-data: the request itself (IP address, browser, page) with no code or storage.',
+  );
+export type Technology = z.infer<typeof Technology>;
+
+/**
+ * The generic kinds of party a policy can speak of without naming anyone. Kept small and closed so
+ * tracker categories can be mapped onto it (lib/audit/categories.ts). A phrase like "analytics or
+ * service providers" is two categories, not a third one.
+ */
+export const PolicyCategory = z
+  .enum([
+    'analytics-providers',
+    'advertising-partners',
+    'social-media-features',
+    'feature-partners',
+    'service-providers',
+    'affiliates',
+  ])
+  .describe(
+    'analytics-providers: site analytics. advertising-partners: ad networks showing or targeting ads. ' +
+      'social-media-features: share/like buttons and social widgets. feature-partners: third parties providing ' +
+      'features on the site (chat, video, maps). service-providers: companies working for the site (hosting, ' +
+      'CDN, customer service, consent). affiliates: companies under common ownership with the site owner.',
+  );
+export type PolicyCategory = z.infer<typeof PolicyCategory>;
+
+/** Lowercase host names; a party domain also covers its subdomains. */
+const Domain = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/, {
+    message: 'must be a lowercase host name such as "example.com"',
+  });
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lowercase letters, digits and dashes' });
+
+export const PolicyParty = z
+  .strictObject({
+    name: z.string().min(1).describe('As the policy names it ("Google", "Facebook").'),
+    domains: z
+      .array(Domain)
+      .optional()
+      .describe('Hosts the party serves from, subdomains included. They take precedence over any tracker database.'),
+    organization: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The organization\'s name in the tracker database when it differs from name ("Meta" for Facebook).'),
+  })
+  .describe('A party the policy names.');
+export type PolicyParty = z.infer<typeof PolicyParty>;
+
+export const Clause = z.strictObject({
+  section: z.string().min(1).describe('Heading of the section the quote sits under.'),
+  quote: z
+    .string()
+    .min(1)
+    .describe('Exact words from the policy text; only whitespace, quote style and markdown syntax may differ.'),
+});
+export type Clause = z.infer<typeof Clause>;
+
+export const Declaration = z
+  .strictObject({
+    id: Slug.describe('Stable id findings cite, e.g. "c3".'),
+    clause: Clause,
+    parties: z.array(PolicyParty).default([]).describe('Parties the clause names.'),
+    categories: z.array(PolicyCategory).default([]).describe('Generic kinds of party the clause covers.'),
+    technologies: z.array(Technology).min(1),
+    appliesTo: z
+      .enum(['first-party', 'third-party', 'both'])
+      .default('third-party')
+      .describe('Who the clause is about; third parties when absent.'),
+    note: z.string().optional().describe('Why the clause was encoded this way, where reading it took judgement.'),
+  })
+  .superRefine((d, ctx) => {
+    if (d.appliesTo !== 'first-party' && d.parties.length === 0 && d.categories.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parties'],
+        message: 'names no party and no category; set appliesTo "first-party" if the clause is about the site itself',
+      });
+    }
+  });
+export type Declaration = z.infer<typeof Declaration>;
+
+export const Policy = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: Slug,
+    site: z.strictObject({
+      name: z.string().min(1),
+      firstPartyDomains: z
+        .array(Domain)
+        .min(1)
+        .describe('Registrable domains of the site; their subdomains are first party too.'),
+    }),
+    source: z.strictObject({
+      title: z.string().min(1),
+      url: z.url(),
+      archiveUrl: z.url().optional().describe('Archived copy the text was taken from, when the live page changed.'),
+      effectiveDate: z.iso.date().optional(),
+      textFile: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The policy text the quotes come from, relative to the policy file or the repository root.'),
+    }),
+    declarations: z.array(Declaration).min(1),
+  })
+  .superRefine((policy, ctx) => {
+    const firstIndex = new Map<string, number>();
+    policy.declarations.forEach((d, index) => {
+      const earlier = firstIndex.get(d.id);
+      if (earlier === undefined) firstIndex.set(d.id, index);
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['declarations', index, 'id'],
+          message: `"${d.id}" is already used by declarations[${earlier}]`,
+        });
+      }
+    });
+  });
+export type Policy = z.infer<typeof Policy>;
+export type PolicyInput = z.input<typeof Policy>;
+
+/** The JSON Schema policy authors' editors validate against; `policy/policy.schema.json` holds this text. */
+export function policyJsonSchemaText(): string {
+  const schema = z.toJSONSchema(Policy, { io: 'input', target: 'draft-2020-12' });
+  const withTitle = {
+    $schema: schema.$schema,
+    $id: 'policy.schema.json',
+    title: 'Privacy policy declarations (Policy vs. Trackers Auditor)',
+    description: 'Generated from lib/policy/schema.ts by `npx tsx lib/policy/write-json-schema.ts`; do not edit.',
+    ...schema,
+  };
+  return `${JSON.stringify(withTitle, null, 2)}\n`;
+}
