@@ -1,0 +1,84 @@
+import type { Finding } from '../audit/finding';
+import type { Observation } from '../observe/observation';
+import { clauseQuotes } from './clauses';
+import { reviewOf, technologiesOf } from './finding-extras';
+import { evidenceDetails } from './html-evidence';
+import { html, type SafeHtml } from './html-escape';
+import type { Report } from './report';
+import { STATUS_LABELS, statusRank } from './status';
+import { UNCATEGORISED } from './summary';
+
+/** A status chip: colour, symbol and words, so it reads in greyscale print and to screen readers. */
+export function statusChip(status: string): SafeHtml {
+  const label = STATUS_LABELS[status as Finding['status']] ?? { symbol: '?', label: status };
+  return html`<span class="chip s-${status}"><span aria-hidden="true">${label.symbol}</span> ${label.label}</span>`;
+}
+
+/** Reviewers read what needs action first; inside a status, alphabetically by party. */
+export function sortFindingsForReview(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      statusRank(a.status) - statusRank(b.status) ||
+      a.subject.localeCompare(b.subject, 'en') ||
+      a.id.localeCompare(b.id, 'en'),
+  );
+}
+
+function partyCell(f: Finding): SafeHtml {
+  const organization = f.organization && f.organization !== f.subject ? f.organization : '';
+  return html`<th scope="row">${f.subject}${organization ? html`<br><span class="muted">${organization}</span>` : ''}
+<br>${f.domains.map((d, i) => html`${i > 0 ? ' ' : ''}<code>${d}</code>`)}</th>`;
+}
+
+function clauseCell(f: Finding, quotes: Map<string, string>): SafeHtml {
+  if (f.clauseIds.length === 0) {
+    if (f.status === 'first-party') return html`<td class="muted">Not needed for the site itself</td>`;
+    if (f.status === 'unreviewed') return html`<td class="muted">No policy applied</td>`;
+    return html`<td><span class="no-clause">No clause covers this.</span></td>`;
+  }
+  return html`<td>${f.clauseIds.map((id) => {
+    const quote = quotes.get(id);
+    return quote
+      ? html`<blockquote>${quote}<cite>Clause ${id}</cite></blockquote>`
+      : html`<p>Clause <code>${id}</code> <span class="muted">(text not included in this report)</span></p>`;
+  })}</td>`;
+}
+
+function kindsCell(f: Finding): SafeHtml {
+  const technologies = technologiesOf(f);
+  return html`<td>${f.kinds.join(', ')}${
+    technologies.length > 0 ? html`<br><span class="muted">${technologies.join(', ')}</span>` : ''
+  }</td>`;
+}
+
+function reviewNote(f: Finding): SafeHtml | '' {
+  const review = reviewOf(f);
+  if (!review) return '';
+  return html`<p class="note"><strong>Reviewer:</strong> ${review.verdict ?? ''}${
+    review.verdict && review.comment ? ' — ' : ''
+  }${review.comment ?? ''}</p>`;
+}
+
+/** The findings table, in review order, each row with its clause and expandable evidence. */
+export function findingsTable(report: Report): SafeHtml {
+  if (report.findings.length === 0) return html`<p class="muted">No findings: nothing third-party was observed.</p>`;
+  const quotes = clauseQuotes(report);
+  const observationsById = new Map<string, Observation>(report.observations.map((o) => [o.id, o]));
+  const rows = sortFindingsForReview(report.findings).map((f) => {
+    const found = f.observationIds.flatMap((id) => observationsById.get(id) ?? []);
+    return html`<tr id="finding-${f.id}">
+<td>${statusChip(f.status)}</td>
+${partyCell(f)}
+<td>${f.category || html`<span class="muted">${UNCATEGORISED}</span>`}</td>
+${kindsCell(f)}
+${clauseCell(f, quotes)}
+<td>${evidenceDetails(found, f.observationIds.length - found.length)}${reviewNote(f)}</td>
+</tr>`;
+  });
+  return html`<div class="table-wrap"><table>
+<caption>Sorted by status (most urgent first), then by third party.</caption>
+<thead><tr><th scope="col">Status</th><th scope="col">Third party</th><th scope="col">Category</th><th scope="col">Seen as</th><th scope="col">Policy clause</th><th scope="col">Evidence</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`;
+}
