@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ObservationKind } from '../observe/observation';
+import { Technology } from '../policy/schema';
 
 /**
  * How the policy treats one third party for one kind of evidence.
@@ -15,6 +16,22 @@ export const FindingStatus = z.enum([
 ]);
 export type FindingStatus = z.infer<typeof FindingStatus>;
 
+/**
+ * What the policy would have to say for an undisclosed finding to be covered, shaped like a policy
+ * declaration's `parties` and `technologies` so an author can paste it into the policy file.
+ */
+export const ProposedDeclaration = z.object({
+  parties: z.array(
+    z.object({
+      name: z.string(),
+      domains: z.array(z.string()),
+      organization: z.string().optional(),
+    }),
+  ),
+  technologies: z.array(Technology),
+});
+export type ProposedDeclaration = z.infer<typeof ProposedDeclaration>;
+
 export const Finding = z.object({
   id: z.string().min(1),
   /** Organization name when known, else the registrable domain. */
@@ -24,8 +41,12 @@ export const Finding = z.object({
   domains: z.array(z.string()),
   category: z.string().optional(),
   kinds: z.array(ObservationKind),
+  /** Policy technologies the evidence amounts to (lib/policy/technology.ts); absent in older reports. */
+  technologies: z.array(Technology).optional(),
   status: FindingStatus,
   clauseIds: z.array(z.string()),
   observationIds: z.array(z.string()),
+  /** Only on `undisclosed` findings. */
+  proposedDeclaration: ProposedDeclaration.optional(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -22,10 +22,15 @@ export const RunSettings = z.object({
 export type RunSettings = z.infer<typeof RunSettings>;
 
 /**
- * A policy clause as the report quotes it. Loose on purpose: the policy module may store richer
- * declarations here (parties, technologies, …) and exports only rely on `id` and `quote`.
+ * A policy clause as the report quotes it. Loose on purpose: a report may carry the policy's full
+ * declarations (lib/policy Declaration: quote under `clause`) or just `{ id, quote }`; exports
+ * only read the id, the quote and the section heading.
  */
-export const DeclarationQuote = z.looseObject({ id: z.string(), quote: z.string().optional() });
+export const DeclarationQuote = z.looseObject({
+  id: z.string(),
+  quote: z.string().optional(),
+  clause: z.looseObject({ section: z.string().optional(), quote: z.string().optional() }).optional(),
+});
 export type DeclarationQuote = z.infer<typeof DeclarationQuote>;
 
 export const Report = z.object({

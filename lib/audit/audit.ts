@@ -1,0 +1,198 @@
+import { registrableDomain } from '../classify/domain';
+import { ObservationKind, type Observation } from '../observe/observation';
+import { Technology, type Policy } from '../policy/schema';
+import { policyCoversHost } from '../policy/site';
+import { technologyOf } from '../policy/technology';
+import { attributeWithPolicy, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
+import { firstPartyClauseIds, judgeThirdParty } from './coverage';
+import { FindingStatus, type Finding } from './finding';
+
+/**
+ * The audit: what the site did, held against what its policy declares. Pure — plain data in,
+ * plain data out, no clock, no I/O — so every verdict can be reproduced from a saved report.
+ */
+
+export interface AuditInput {
+  observations: readonly Observation[];
+  /** Without a policy every third party is `unreviewed`. */
+  policy?: Policy;
+  /** Who a host belongs to (lib/classify). Party domains listed in the policy take precedence. */
+  attribute: AttributeHost;
+}
+
+export interface UnmatchedDeclaration {
+  id: string;
+  quote: string;
+}
+
+export interface AuditResult {
+  /** One finding per party (organization, else registrable domain) per status; first parties per domain. */
+  findings: Finding[];
+  /** Declarations no finding cites, in policy order: stale or over-broad clauses. */
+  unmatchedDeclarations: UnmatchedDeclaration[];
+}
+
+/** Where one observation lands: the finding it joins and what that finding says. */
+interface Placement {
+  id: string;
+  status: FindingStatus;
+  subject: string;
+  /** Whether the subject is a name the policy itself uses; those win over tracker-database names. */
+  subjectFromPolicy: boolean;
+  organization?: string;
+  domain: string;
+  category?: string;
+  clauseIds: readonly string[];
+}
+
+interface Bucket extends Placement {
+  domains: Set<string>;
+  kinds: Set<ObservationKind>;
+  technologies: Set<Technology>;
+  allClauseIds: Set<string>;
+  observationIds: string[];
+}
+
+export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
+  const attributeHost = memoize(attributeWithPolicy(policy, attribute));
+  const buckets = new Map<string, Bucket>();
+  for (const observation of observations) {
+    const host = observation.host.replace(/^\.+/, '').toLowerCase();
+    const technology = technologyOf(observation);
+    const placement = isSiteOwn(observation, host, policy)
+      ? placeFirstParty(observation, host, technology, policy)
+      : placeThirdParty(host, attributeHost(host), technology, policy);
+    addTo(buckets, placement, observation, technology);
+  }
+  const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
+  const findings = [...buckets.values()].map((b) => toFinding(b, clauseOrder)).sort(byStatusThenSubject);
+  return { findings, unmatchedDeclarations: unmatchedDeclarations(policy, findings) };
+}
+
+/** The page's own site, and every domain the policy says is the site's, are first party. */
+function isSiteOwn(observation: Observation, host: string, policy: Policy | undefined): boolean {
+  return observation.party === 'first' || (policy !== undefined && policyCoversHost(policy, host));
+}
+
+function placeFirstParty(
+  observation: Observation,
+  host: string,
+  technology: Technology,
+  policy: Policy | undefined,
+): Placement {
+  const domain = registrableDomain(host);
+  const isNetwork = observation.kind === 'request' || observation.kind === 'beacon';
+  return {
+    id: `first-party:${domain}`,
+    status: 'first-party',
+    subject: domain,
+    subjectFromPolicy: policy !== undefined,
+    ...(policy ? { organization: policy.site.name } : {}),
+    domain,
+    clauseIds: policy ? firstPartyClauseIds(policy, technology, isNetwork) : [],
+  };
+}
+
+function placeThirdParty(
+  host: string,
+  attribution: HostAttribution,
+  technology: Technology,
+  policy: Policy | undefined,
+): Placement {
+  const domain = attribution.registrableDomain;
+  const verdict = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
+  const status: FindingStatus = verdict?.status ?? 'unreviewed';
+  const organization = attribution.organization;
+  // Ids read like the foundation's `unreviewed:example.com`; organizations get an `org:` prefix.
+  const group = organization ? `org:${organizationKey(organization) || domain}` : domain;
+  return {
+    id: `${status}:${group}`,
+    status,
+    subject: organization ?? domain,
+    subjectFromPolicy: attribution.source === 'policy',
+    ...(organization ? { organization } : {}),
+    domain,
+    ...(attribution.category ? { category: attribution.category } : {}),
+    clauseIds: verdict?.clauseIds ?? [],
+  };
+}
+
+function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: Observation, technology: Technology) {
+  let bucket = buckets.get(placement.id);
+  if (!bucket) {
+    bucket = {
+      ...placement,
+      domains: new Set(),
+      kinds: new Set(),
+      technologies: new Set(),
+      allClauseIds: new Set(),
+      observationIds: [],
+    };
+    buckets.set(placement.id, bucket);
+  } else if (placement.subjectFromPolicy && !bucket.subjectFromPolicy) {
+    // The group was opened by a tracker-database name; the policy's name for it reads better.
+    Object.assign(bucket, { subject: placement.subject, organization: placement.organization, subjectFromPolicy: true });
+  }
+  bucket.category ??= placement.category;
+  bucket.domains.add(placement.domain);
+  bucket.kinds.add(observation.kind);
+  bucket.technologies.add(technology);
+  for (const id of placement.clauseIds) bucket.allClauseIds.add(id);
+  bucket.observationIds.push(observation.id);
+}
+
+function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Finding {
+  const domains = [...bucket.domains].sort();
+  const technologies = inEnumOrder(bucket.technologies, Technology.options);
+  const finding: Finding = {
+    id: bucket.id,
+    subject: bucket.subject,
+    ...(bucket.organization ? { organization: bucket.organization } : {}),
+    domains,
+    ...(bucket.category ? { category: bucket.category } : {}),
+    kinds: inEnumOrder(bucket.kinds, ObservationKind.options),
+    technologies,
+    status: bucket.status,
+    clauseIds: [...bucket.allClauseIds].sort((a, b) => (clauseOrder.get(a) ?? 0) - (clauseOrder.get(b) ?? 0)),
+    observationIds: bucket.observationIds,
+  };
+  if (bucket.status === 'undisclosed') {
+    const party = { name: bucket.subject, domains, ...(bucket.organization ? { organization: bucket.organization } : {}) };
+    finding.proposedDeclaration = { parties: [party], technologies };
+  }
+  return finding;
+}
+
+function unmatchedDeclarations(policy: Policy | undefined, findings: readonly Finding[]): UnmatchedDeclaration[] {
+  if (!policy) return [];
+  const cited = new Set(findings.flatMap((f) => f.clauseIds));
+  return policy.declarations.filter((d) => !cited.has(d.id)).map((d) => ({ id: d.id, quote: d.clause.quote }));
+}
+
+/** Worst news first (the status enum is in that order), then by subject, so reports diff cleanly. */
+function byStatusThenSubject(a: Finding, b: Finding): number {
+  const statusOrder = FindingStatus.options;
+  return (
+    statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+    compareText(a.subject.toLowerCase(), b.subject.toLowerCase()) ||
+    compareText(a.id, b.id)
+  );
+}
+
+/** Code-unit order: unlike localeCompare it is the same on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function inEnumOrder<T extends string>(values: ReadonlySet<T>, order: readonly T[]): T[] {
+  return order.filter((v) => values.has(v));
+}
+
+function memoize(attribute: AttributeHost): AttributeHost {
+  const cache = new Map<string, HostAttribution>();
+  return (host) => {
+    let attribution = cache.get(host);
+    if (!attribution) cache.set(host, (attribution = attribute(host)));
+    return attribution;
+  };
+}

@@ -1,0 +1,111 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Observation } from '../observe/observation';
+
+/**
+ * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so
+ * observations are written as they arrive (in small batches), never kept only in memory.
+ * Writes are `put` by id: replaying a batch after a restart cannot duplicate anything.
+ */
+interface AuditorDb extends DBSchema {
+  observations: {
+    key: string;
+    value: Observation;
+    indexes: { byTab: number; bySession: string; byTime: number };
+  };
+}
+
+export const DB_NAME = 'policy-tracker-auditor';
+const DB_VERSION = 1;
+
+export function openAuditorDb(name = DB_NAME): Promise<IDBPDatabase<AuditorDb>> {
+  return openDB<AuditorDb>(name, DB_VERSION, {
+    upgrade(db) {
+      const observations = db.createObjectStore('observations', { keyPath: 'id' });
+      observations.createIndex('byTab', 'tabId');
+      observations.createIndex('bySession', 'sessionId');
+      observations.createIndex('byTime', 'time');
+    },
+  });
+}
+
+export interface ObservationStoreOptions {
+  dbName?: string;
+  /** Flush when this many observations are waiting… */
+  batchSize?: number;
+  /** …or this long after the first one arrived. */
+  flushDelayMs?: number;
+}
+
+export class ObservationStore {
+  private readonly dbPromise: Promise<IDBPDatabase<AuditorDb>>;
+  private pending = new Map<string, Observation>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly batchSize: number;
+  private readonly flushDelayMs: number;
+
+  constructor(options: ObservationStoreOptions = {}) {
+    this.dbPromise = openAuditorDb(options.dbName);
+    this.batchSize = options.batchSize ?? 100;
+    this.flushDelayMs = options.flushDelayMs ?? 200;
+  }
+
+  /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
+  add(observation: Observation): void {
+    this.pending.set(observation.id, observation);
+    if (this.pending.size >= this.batchSize) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+  }
+
+  /** Resolves once everything added so far is on disk. */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    // Chained so that batches land in order and a caller awaiting flush() sees all earlier ones.
+    this.flushing = this.flushing.then(() => (batch.length ? this.write(batch) : undefined));
+    return this.flushing;
+  }
+
+  private async write(batch: Observation[]): Promise<void> {
+    const db = await this.dbPromise;
+    const tx = db.transaction('observations', 'readwrite');
+    await Promise.all([...batch.map((o) => tx.store.put(o)), tx.done]);
+  }
+
+  async get(id: string): Promise<Observation | undefined> {
+    return this.pending.get(id) ?? (await this.dbPromise).get('observations', id);
+  }
+
+  /** Everything stored, oldest first, after flushing what is pending. */
+  async all(): Promise<Observation[]> {
+    await this.flush();
+    return (await this.dbPromise).getAllFromIndex('observations', 'byTime');
+  }
+
+  async bySession(sessionId: string): Promise<Observation[]> {
+    await this.flush();
+    return (await this.dbPromise).getAllFromIndex('observations', 'bySession', sessionId);
+  }
+
+  async byTab(tabId: number): Promise<Observation[]> {
+    await this.flush();
+    return (await this.dbPromise).getAllFromIndex('observations', 'byTab', tabId);
+  }
+
+  async count(): Promise<number> {
+    await this.flush();
+    return (await this.dbPromise).count('observations');
+  }
+
+  async clear(): Promise<void> {
+    await this.flush();
+    await (await this.dbPromise).clear('observations');
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    (await this.dbPromise).close();
+  }
+}

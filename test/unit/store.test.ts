@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ObservationStore } from '../../lib/store/observation-store';
+import type { Observation } from '../../lib/observe/observation';
+
+let dbCounter = 0;
+const freshName = () => `test-db-${++dbCounter}`;
+
+function obs(id: string, time: number, extra: Partial<Observation> = {}): Observation {
+  return {
+    id,
+    kind: 'request',
+    pageUrl: 'https://site.test/',
+    host: 'tracker.test',
+    party: 'third',
+    time,
+    source: 'network',
+    ...extra,
+  };
+}
+
+describe('ObservationStore', () => {
+  it('persists observations so a new store on the same database (a restarted worker) sees them', async () => {
+    const name = freshName();
+    const first = new ObservationStore({ dbName: name });
+    first.add(obs('a', 2));
+    first.add(obs('b', 1));
+    await first.close();
+
+    const second = new ObservationStore({ dbName: name });
+    expect((await second.all()).map((o) => o.id)).toEqual(['b', 'a']);
+  });
+
+  it('writes a batch on its own once the delay passes, without an explicit flush', async () => {
+    const name = freshName();
+    const store = new ObservationStore({ dbName: name, flushDelayMs: 5 });
+    store.add(obs('late', 1));
+    await new Promise((r) => setTimeout(r, 50));
+    const reader = new ObservationStore({ dbName: name });
+    expect(await reader.count()).toBe(1);
+  });
+
+  it('never duplicates: the same id added twice, or replayed after a flush, is one record', async () => {
+    const store = new ObservationStore({ dbName: freshName() });
+    store.add(obs('x', 1, { statusCode: undefined }));
+    store.add(obs('x', 1, { statusCode: 200 }));
+    await store.flush();
+    store.add(obs('x', 1, { statusCode: 200 }));
+    const all = await store.all();
+    expect(all).toHaveLength(1);
+    expect(all[0]!.statusCode).toBe(200);
+  });
+
+  it('flushes when the batch is full and finds records by tab and session', async () => {
+    const store = new ObservationStore({ dbName: freshName(), batchSize: 3, flushDelayMs: 60_000 });
+    for (let i = 0; i < 7; i++) store.add(obs(`o${i}`, i, { tabId: i % 2, sessionId: i < 4 ? 's1' : 's2' }));
+    expect((await store.byTab(1)).map((o) => o.id)).toEqual(['o1', 'o3', 'o5']);
+    expect(await store.bySession('s2')).toHaveLength(3);
+    await store.clear();
+    expect(await store.count()).toBe(0);
+  });
+});
