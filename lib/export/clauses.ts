@@ -1,4 +1,4 @@
-import type { Report } from './report';
+import type { DeclarationQuote, Report } from './report';
 
 export interface QuotedClause {
   quote: string;
@@ -12,10 +12,10 @@ export interface QuotedClause {
  */
 export function clauseQuotes(report: Report): Map<string, QuotedClause> {
   const quotes = new Map<string, QuotedClause>();
-  for (const declaration of [...(report.declarations ?? []), ...(report.unmatchedDeclarations ?? [])]) {
-    const clause = 'clause' in declaration ? declaration.clause : undefined;
-    const quote = declaration.quote ?? clause?.quote;
-    if (quote && !quotes.has(declaration.id)) quotes.set(declaration.id, { quote, section: clause?.section });
+  const declarations: DeclarationQuote[] = [...(report.declarations ?? []), ...(report.unmatchedDeclarations ?? [])];
+  for (const { id, quote = undefined, clause } of declarations) {
+    const text = quote ?? clause?.quote;
+    if (text && !quotes.has(id)) quotes.set(id, { quote: text, section: clause?.section });
   }
   return quotes;
 }

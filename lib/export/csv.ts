@@ -57,7 +57,7 @@ function findingColumns(report: Report): FindingColumn[] {
       value: (f) =>
         f.clauseIds
           .filter((id) => quotes.has(id))
-          .map((id) => `${id}: ${quotes.get(id)}`)
+          .map((id) => `${id}: ${quotes.get(id)!.quote}`)
           .join('\n'),
     },
     { header: 'observationCount', value: (f) => f.observationIds.length },

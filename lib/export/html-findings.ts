@@ -1,6 +1,6 @@
 import type { Finding } from '../audit/finding';
 import type { Observation } from '../observe/observation';
-import { clauseQuotes } from './clauses';
+import { clauseQuotes, type QuotedClause } from './clauses';
 import { reviewOf, technologiesOf } from './finding-extras';
 import { evidenceDetails } from './html-evidence';
 import { html, type SafeHtml } from './html-escape';
@@ -30,18 +30,19 @@ function partyCell(f: Finding): SafeHtml {
 <br>${f.domains.map((d, i) => html`${i > 0 ? ' ' : ''}<code>${d}</code>`)}</th>`;
 }
 
-function clauseCell(f: Finding, quotes: Map<string, string>): SafeHtml {
+/** The quoted words of a clause, with its id and section so a reader can find it in the policy. */
+export function clauseQuote(id: string, clause: QuotedClause | undefined): SafeHtml {
+  if (!clause) return html`<p>Clause <code>${id}</code> <span class="muted">(text not included in this report)</span></p>`;
+  return html`<blockquote>${clause.quote}<cite>Clause ${id}${clause.section ? html`, section “${clause.section}”` : ''}</cite></blockquote>`;
+}
+
+function clauseCell(f: Finding, quotes: Map<string, QuotedClause>): SafeHtml {
   if (f.clauseIds.length === 0) {
     if (f.status === 'first-party') return html`<td class="muted">Not needed for the site itself</td>`;
     if (f.status === 'unreviewed') return html`<td class="muted">No policy applied</td>`;
     return html`<td><span class="no-clause">No clause covers this.</span></td>`;
   }
-  return html`<td>${f.clauseIds.map((id) => {
-    const quote = quotes.get(id);
-    return quote
-      ? html`<blockquote>${quote}<cite>Clause ${id}</cite></blockquote>`
-      : html`<p>Clause <code>${id}</code> <span class="muted">(text not included in this report)</span></p>`;
-  })}</td>`;
+  return html`<td>${f.clauseIds.map((id) => clauseQuote(id, quotes.get(id)))}</td>`;
 }
 
 function kindsCell(f: Finding): SafeHtml {

@@ -2,7 +2,8 @@ import { formatDuration, formatTime, plural } from './format';
 import { observationsAppendix, OBSERVATION_ROW_LIMIT } from './html-appendix';
 import { barChart } from './html-chart';
 import { html, SafeHtml } from './html-escape';
-import { findingsTable, statusChip } from './html-findings';
+import { clauseQuotes } from './clauses';
+import { clauseQuote, findingsTable, statusChip } from './html-findings';
 import { REPORT_CSS } from './html-style';
 import type { Report } from './report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -77,9 +78,10 @@ function unmatchedDeclarations(report: Report): SafeHtml {
   const unmatched = report.unmatchedDeclarations;
   if (!unmatched) return html`<p class="muted">This report does not say which declarations went unmatched.</p>`;
   if (unmatched.length === 0) return html`<p>Every declaration of the policy matched at least one observation.</p>`;
+  const quotes = clauseQuotes(report);
   return html`<p class="note">The policy declares these, but nothing on the visited pages matched them: they may be
 stale, over-broad, or used on pages this run did not visit.</p>
-${unmatched.map((d) => (d.quote ? html`<blockquote>${d.quote}<cite>Clause ${d.id}</cite></blockquote>` : html`<p>Clause <code>${d.id}</code></p>`))}`;
+${unmatched.map((d) => clauseQuote(d.id, quotes.get(d.id)))}`;
 }
 
 function pagesTable(report: Report): SafeHtml {

@@ -57,6 +57,13 @@ describe('findingsToCsv', () => {
     expect(rows[0]).toMatchObject({ clauseIds: 'c1', clauseQuotes: '' });
   });
 
+  it('reads quotes from full policy declarations, where the quote sits under clause', () => {
+    const report = sampleReport();
+    report.declarations = [{ id: 'c1', clause: { section: 'Analytics', quote: 'We use Google Analytics.' }, parties: [] }];
+    report.unmatchedDeclarations = [];
+    expect(parse(findingsToCsv(report))[0]!.clauseQuotes).toBe('c1: We use Google Analytics.');
+  });
+
   it('joins several domains and clause quotes', () => {
     const report = sampleReport();
     report.findings[0] = { ...report.findings[0]!, domains: ['a.test', 'b.test'], clauseIds: ['c1', 'c2'] };

@@ -128,6 +128,20 @@ describe('toHtml', () => {
     expect(row).toContain('1 cited observation not included in this report.');
   });
 
+  it('quotes full policy declarations (quote under clause) with their section', () => {
+    const report = sampleReport();
+    report.declarations = [
+      { id: 'c2', clause: { section: 'Cookies & analytics', quote: 'Partners may store identifiers.' }, technologies: ['cookie'] },
+      { id: 'c3', clause: { section: 'Sharing', quote: 'We share data with Facebook.' } },
+    ];
+    report.unmatchedDeclarations = [{ id: 'c3' }];
+    const out = toHtml(report);
+    expect(between(out, '<tr id="finding-f-category"', '</tr>')).toContain(
+      '<blockquote>Partners may store identifiers.<cite>Clause c2, section “Cookies &amp; analytics”</cite></blockquote>',
+    );
+    expect(between(out, 'id="unmatched-heading"', '</section>')).toContain('We share data with Facebook.<cite>Clause c3, section “Sharing”');
+  });
+
   it('lists declarations that nothing matched', () => {
     expect(between(doc, 'id="unmatched-heading"', '</section>')).toContain('We share data with Facebook for advertising.<cite>Clause c3</cite>');
   });
