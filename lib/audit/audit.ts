@@ -5,7 +5,7 @@ import { policyCoversHost } from '../policy/site';
 import { technologyOf } from '../policy/technology';
 import { attributeWithPolicy, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
-import { FindingStatus, type Finding } from './finding';
+import type { Finding, FindingStatus } from './finding';
 
 /**
  * The audit: what the site did, held against what its policy declares. Pure — plain data in,
@@ -169,11 +169,20 @@ function unmatchedDeclarations(policy: Policy | undefined, findings: readonly Fi
   return policy.declarations.filter((d) => !cited.has(d.id)).map((d) => ({ id: d.id, quote: d.clause.quote }));
 }
 
-/** Worst news first (the status enum is in that order), then by subject, so reports diff cleanly. */
+/** Worst news first; the site's own domains last, as they need no disclosure. */
+const STATUS_ORDER: readonly FindingStatus[] = [
+  'undisclosed',
+  'technology-not-disclosed',
+  'disclosed-by-category',
+  'disclosed',
+  'unreviewed',
+  'first-party',
+];
+
+/** By status, then subject, then id: the same input always gives the same list, so reports diff cleanly. */
 function byStatusThenSubject(a: Finding, b: Finding): number {
-  const statusOrder = FindingStatus.options;
   return (
-    statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
     compareText(a.subject.toLowerCase(), b.subject.toLowerCase()) ||
     compareText(a.id, b.id)
   );

@@ -44,14 +44,13 @@ export function judgeThirdParty(
 
 /**
  * Pure: the clauses in which the site speaks of its own use of a technology. Any request to the
- * site's own servers lands in its logs, so network evidence also cites the log-data clauses.
+ * site's own servers lands in its logs, so network evidence also cites the log-data clauses. The
+ * third-party rule "scripts imply log data" is not applied: "we use cookies" says nothing about logs.
  */
 export function firstPartyClauseIds(policy: Policy, technology: Technology, isNetwork: boolean): string[] {
-  const observed: Technology[] = isNetwork && technology !== 'log-data' ? [technology, 'log-data'] : [technology];
+  const observed: Technology[] = isNetwork ? [technology, 'log-data'] : [technology];
   return ids(
-    policy.declarations.filter(
-      (d) => d.appliesTo !== 'third-party' && observed.some((t) => declaredTechnologiesCover(d.technologies, t)),
-    ),
+    policy.declarations.filter((d) => d.appliesTo !== 'third-party' && d.technologies.some((t) => observed.includes(t))),
   );
 }
 

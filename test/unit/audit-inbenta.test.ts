@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../lib/audit/audit';
+import { organizationKey, type AttributeHost, type HostAttribution } from '../../lib/audit/attribution';
+import { policyCategoriesFor } from '../../lib/audit/categories';
+import type { FindingStatus } from '../../lib/audit/finding';
+import type { Observation } from '../../lib/observe/observation';
+import { parsePolicy } from '../../lib/policy/parse';
+
+const policy = parsePolicy(
+  JSON.parse(readFileSync(new URL('../../policy/inbenta.policy.json', import.meta.url), 'utf8')),
+  'policy/inbenta.policy.json',
+);
+
+/** Roughly what lib/classify says about these hosts (categories as in lib/classify/category.ts). */
+const KNOWN: Record<string, Omit<HostAttribution, 'registrableDomain'>> = {
+  'google-analytics.com': { organization: 'Google', category: 'analytics', source: 'builtin' },
+  'doubleclick.net': { organization: 'Google', category: 'advertising', source: 'builtin' },
+  'googleapis.com': { organization: 'Google', category: 'cdn', source: 'builtin' },
+  'facebook.net': { organization: 'Meta', category: 'social-media', source: 'builtin' },
+  'facebook.com': { organization: 'Meta', category: 'social-media', source: 'builtin' },
+  'twitter.com': { organization: 'X Corp.', category: 'social-media', source: 'builtin' },
+  'sharethis.com': { organization: 'ShareThis, Inc.', category: 'advertising', source: 'trackerdb' },
+  'truste.com': { organization: 'TrustArc', category: 'consent', source: 'trackerdb' },
+  'trustarc.com': { organization: 'TrustArc', category: 'consent', source: 'trackerdb' },
+  'actonsoftware.com': { organization: 'Act-On', category: 'marketing', source: 'builtin' },
+  'hotjar.com': { organization: 'Hotjar', category: 'analytics', source: 'trackerdb' },
+  'jsdelivr.net': { organization: 'jsDelivr', category: 'cdn', source: 'builtin' },
+  'adnxs.com': { organization: 'Microsoft', category: 'advertising', source: 'trackerdb' },
+  'vimeo.com': { organization: 'Vimeo', category: 'audio-video', source: 'builtin' },
+};
+const attribute: AttributeHost = (host) => {
+  const registrableDomain = host.split('.').slice(-2).join('.');
+  return { registrableDomain, ...(KNOWN[registrableDomain] ?? { source: 'none' }) };
+};
+
+let nextId = 0;
+function seen(kind: Observation['kind'], host: string, resourceType?: string): Observation {
+  return {
+    id: `o${++nextId}`,
+    kind,
+    pageUrl: 'https://www.inbenta.com/en/',
+    host,
+    party: host.endsWith('inbenta.com') ? 'first' : 'third',
+    time: 0,
+    source: 'network',
+    ...(resourceType ? { resourceType } : {}),
+  };
+}
+
+/** A visit to www.inbenta.com, and what the 2015 policy says about each thing seen. */
+const visit: [Observation, FindingStatus, string[], string][] = [
+  [seen('cookie', 'www.inbenta.com'), 'first-party', ['c1', 'c2'], 'its own cookies: c2, and c1 covers Inbenta too'],
+  [seen('storage', 'backstage.inbenta.com'), 'first-party', ['c3'], 'its own local storage: "LSOs such as Flash"'],
+  [seen('request', 'www.inbenta.com', 'main_frame'), 'first-party', ['c5'], 'its own log files'],
+  [seen('request', 'www.google-analytics.com', 'script'), 'disclosed', ['c1'], 'Google named for scripts'],
+  [seen('beacon', 'stats.g.doubleclick.net'), 'disclosed', ['c1'], 'Google named for beacons'],
+  [seen('request', 'fonts.googleapis.com', 'stylesheet'), 'disclosed', ['c1'], 'a Google font: log data Google already gets'],
+  [seen('request', 'ci.actonsoftware.com', 'script'), 'disclosed', ['c1'], 'Act-On named for scripts'],
+  [seen('request', 'connect.facebook.net', 'script'), 'disclosed', ['c8'], 'the Facebook button'],
+  [seen('cookie', 'facebook.com'), 'disclosed', ['c9'], 'Social Media Features "may set a cookie"'],
+  [seen('beacon', 'www.facebook.com'), 'technology-not-disclosed', ['c8', 'c9'], 'the Facebook pixel: named for buttons, not beacons'],
+  [seen('request', 'platform.twitter.com', 'sub_frame'), 'disclosed', ['c8'], 'the Twitter widget'],
+  [seen('request', 'w.sharethis.com', 'script'), 'disclosed', ['c8'], 'the ShareThis button'],
+  [seen('request', 'privacy-policy.truste.com', 'image'), 'disclosed', ['c10'], 'the TRUSTe seal image'],
+  [seen('request', 'static.hotjar.com', 'script'), 'disclosed-by-category', ['c1'], '"analytics ... providers" use scripts'],
+  [seen('storage', 'www.hotjar.com'), 'undisclosed', [], 'no clause lets analytics providers store data locally'],
+  [seen('request', 'cdn.jsdelivr.net', 'font'), 'disclosed-by-category', ['c1', 'c11'], 'a CDN is a service provider'],
+  [seen('request', 'ib.adnxs.com', 'sub_frame'), 'disclosed-by-category', ['c6'], 'the advertising partner displays ads'],
+  [seen('cookie', 'adnxs.com'), 'disclosed-by-category', ['c7'], 'the advertising partner "may use ... cookies"'],
+  [seen('flash', 'player.vimeo.com'), 'disclosed-by-category', ['c4'], 'partners providing features use Flash LSOs'],
+  [seen('request', 'tracker.unknown.example', 'script'), 'undisclosed', [], 'a host nobody knows'],
+];
+
+describe('auditing a visit to www.inbenta.com against its 2015 policy', () => {
+  const result = audit({ observations: visit.map(([o]) => o), policy, attribute });
+
+  it.each(visit.map(([o, status, clauses, why]) => [`${o.kind} ${o.host}`, status, clauses, why, o.id] as const))(
+    '%s → %s %j (%s)',
+    (_what, status, clauses, _why, observationId) => {
+      const finding = result.findings.find((f) => f.observationIds.includes(observationId))!;
+      expect(finding.status).toBe(status);
+      expect(finding.clauseIds).toEqual(expect.arrayContaining(clauses));
+    },
+  );
+
+  it('proposes naming Hotjar for local storage', () => {
+    expect(result.findings.find((f) => f.id === 'undisclosed:org:hotjar')?.proposedDeclaration).toEqual({
+      parties: [{ name: 'Hotjar', domains: ['hotjar.com'], organization: 'Hotjar' }],
+      technologies: ['local-storage'],
+    });
+  });
+
+  it('names findings with the organization the policy uses', () => {
+    const subjects = new Set(result.findings.map((f) => f.subject));
+    expect([...subjects]).toEqual(expect.arrayContaining(['Google', 'Meta', 'X Corp.', 'ShareThis, Inc.', 'TrustArc', 'Act-On']));
+  });
+
+  it('cites every declaration of the policy at least once in this visit', () => {
+    expect(result.unmatchedDeclarations).toEqual([]);
+  });
+
+  it('flags the clauses a quieter visit never exercised', () => {
+    const quiet = audit({ observations: [seen('request', 'www.inbenta.com', 'main_frame')], policy, attribute });
+    expect(quiet.unmatchedDeclarations.map((d) => d.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11']);
+  });
+});
+
+describe('tracker categories → policy wording', () => {
+  it.each([
+    ['advertising', ['advertising-partners']],
+    ['site_analytics', ['analytics-providers']],
+    ['analytics', ['analytics-providers']],
+    ['marketing', ['analytics-providers', 'service-providers']],
+    ['social-media', ['social-media-features']],
+    ['customer_interaction', ['feature-partners', 'service-providers']],
+    ['cdn', ['service-providers']],
+    ['hosting', ['service-providers']],
+    ['essential', ['service-providers']],
+    ['misc', []],
+    [undefined, []],
+  ])('%s → %j', (category, expected) => {
+    expect(policyCategoriesFor(category)).toEqual(expected);
+  });
+});
+
+describe('organizationKey', () => {
+  it.each([
+    ['ShareThis, Inc.', 'sharethis'],
+    ['sharethis', 'sharethis'],
+    ['Act-On', 'acton'],
+    ['X Corp.', 'x'],
+    ['Google LLC', 'google'],
+  ])('%s → %s', (name, key) => {
+    expect(organizationKey(name)).toBe(key);
+  });
+});

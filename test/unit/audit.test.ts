@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../lib/audit/audit';
+import type { AttributeHost, HostAttribution } from '../../lib/audit/attribution';
+import { Finding } from '../../lib/audit/finding';
+import type { Observation } from '../../lib/observe/observation';
+import { Declaration, Policy } from '../../lib/policy/schema';
+
+/** Acme's policy, clause by clause, as the rows below quote it. */
+const acme = Policy.parse({
+  id: 'acme',
+  site: { name: 'Acme Inc.', firstPartyDomains: ['acme.test', 'acme-static.test'] },
+  source: { title: 'Acme privacy policy', url: 'https://acme.test/privacy' },
+  declarations: [
+    {
+      id: 'c1',
+      clause: { section: 'Cookies', quote: 'Google may set cookies' },
+      parties: [{ name: 'Google', domains: ['google.com', 'doubleclick.net', 'google-analytics.com', 'googletagmanager.com'] }],
+      technologies: ['cookie'],
+    },
+    {
+      id: 'c2',
+      clause: { section: 'Social', quote: 'We include Facebook widgets' },
+      parties: [{ name: 'Facebook', organization: 'Meta', domains: ['facebook.com', 'fbcdn.net'] }],
+      technologies: ['widget'],
+    },
+    {
+      id: 'c3',
+      clause: { section: 'Cookies', quote: 'analytics or service providers use cookies' },
+      categories: ['analytics-providers', 'service-providers'],
+      technologies: ['cookie'],
+    },
+    {
+      id: 'c4',
+      clause: { section: 'Cookies', quote: 'We use cookies to remember your settings' },
+      technologies: ['cookie'],
+      appliesTo: 'first-party',
+    },
+    {
+      id: 'c5',
+      clause: { section: 'Social', quote: 'and Pinterest buttons' },
+      parties: [{ name: 'Pinterest', domains: ['pinterest.com'] }],
+      technologies: ['widget'],
+    },
+    {
+      id: 'c6',
+      clause: { section: 'Advertising', quote: 'our advertising partners may use web beacons' },
+      categories: ['advertising-partners'],
+      technologies: ['beacon'],
+    },
+  ],
+});
+
+/** What lib/classify would say about each host; anything else is unknown. */
+const KNOWN: Record<string, Omit<HostAttribution, 'registrableDomain'>> = {
+  'doubleclick.net': { organization: 'Google', category: 'advertising', source: 'trackerdb' },
+  'google-analytics.com': { organization: 'Google', category: 'analytics', source: 'builtin' },
+  'googletagmanager.com': { source: 'none' },
+  'facebook.com': { organization: 'Meta', category: 'social-media', source: 'builtin' },
+  'instagram.com': { organization: 'Meta', category: 'social-media', source: 'trackerdb' },
+  'hotjar.com': { organization: 'Hotjar', category: 'analytics', source: 'trackerdb' },
+  'tinyanalytics.io': { category: 'site_analytics', source: 'trackerdb' },
+};
+
+const attribute: AttributeHost = (host) => {
+  const registrableDomain = host.split('.').slice(-2).join('.');
+  return { registrableDomain, ...(KNOWN[registrableDomain] ?? { source: 'none' }) };
+};
+
+let nextId = 0;
+function seen(kind: Observation['kind'], host: string, resourceType?: string): Observation {
+  const party = host.endsWith('acme.test') ? 'first' : 'third';
+  return {
+    id: `o${++nextId}`,
+    kind,
+    pageUrl: 'https://www.acme.test/',
+    host,
+    party,
+    time: 0,
+    source: 'network',
+    ...(resourceType ? { resourceType } : {}),
+  };
+}
+
+interface Row {
+  says: string;
+  observations: Observation[];
+  expected: Partial<Finding>;
+}
+
+const rows: Row[] = [
+  {
+    says: 'Google named for cookies, doubleclick.net sets a cookie → disclosed, clause c1',
+    observations: [seen('cookie', 'doubleclick.net')],
+    expected: { id: 'disclosed:org:google', subject: 'Google', status: 'disclosed', clauseIds: ['c1'], domains: ['doubleclick.net'] },
+  },
+  {
+    says: 'Google named for cookies only, a doubleclick.net beacon is covered by the advertising-partner wording of c6 → disclosed-by-category',
+    observations: [seen('beacon', 'ad.doubleclick.net')],
+    expected: { status: 'disclosed-by-category', subject: 'Google', clauseIds: ['c6'], technologies: ['beacon'] },
+  },
+  {
+    says: 'Google named for cookies only, doubleclick.net runs a script no wording covers → technology-not-disclosed, c1',
+    observations: [seen('request', 'securepubads.doubleclick.net', 'script')],
+    expected: { id: 'technology-not-disclosed:org:google', status: 'technology-not-disclosed', clauseIds: ['c1'] },
+  },
+  {
+    says: 'Facebook named for widgets, facebook.com writes localStorage → technology-not-disclosed, c2',
+    observations: [seen('storage', 'www.facebook.com')],
+    expected: { subject: 'Meta', status: 'technology-not-disclosed', clauseIds: ['c2'], kinds: ['storage'], technologies: ['local-storage'] },
+  },
+  {
+    says: 'Facebook named for widgets, a facebook.com frame → disclosed, c2',
+    observations: [seen('request', 'www.facebook.com', 'sub_frame')],
+    expected: { status: 'disclosed', clauseIds: ['c2'], technologies: ['widget'] },
+  },
+  {
+    says: 'Facebook named for widgets: an image from fbcdn.net only gives Facebook the log data the widget already does → disclosed, c2',
+    observations: [seen('request', 'scontent.fbcdn.net', 'image')],
+    expected: { status: 'disclosed', clauseIds: ['c2'], technologies: ['log-data'] },
+  },
+  {
+    says: 'Facebook is Meta: an instagram.com frame is covered by the party named with organization Meta → disclosed, c2',
+    observations: [seen('request', 'www.instagram.com', 'sub_frame')],
+    expected: { id: 'disclosed:org:meta', status: 'disclosed', clauseIds: ['c2'], domains: ['instagram.com'] },
+  },
+  {
+    says: 'googletagmanager.com is unknown to the tracker database but listed under Google → disclosed, c1',
+    observations: [seen('cookie', 'googletagmanager.com')],
+    expected: { subject: 'Google', organization: 'Google', status: 'disclosed', clauseIds: ['c1'] },
+  },
+  {
+    says: "unknown analytics tracker only covered by 'analytics or service providers' → disclosed-by-category, c3",
+    observations: [seen('cookie', 'stats.tinyanalytics.io')],
+    expected: { id: 'disclosed-by-category:tinyanalytics.io', subject: 'tinyanalytics.io', category: 'site_analytics', clauseIds: ['c3'] },
+  },
+  {
+    says: 'hotjar.com request with no clause → undisclosed with proposal',
+    observations: [seen('request', 'static.hotjar.com', 'xmlhttprequest'), seen('beacon', 'in.hotjar.com')],
+    expected: {
+      id: 'undisclosed:org:hotjar',
+      status: 'undisclosed',
+      clauseIds: [],
+      kinds: ['request', 'beacon'],
+      technologies: ['beacon', 'script'],
+      proposedDeclaration: {
+        parties: [{ name: 'Hotjar', domains: ['hotjar.com'], organization: 'Hotjar' }],
+        technologies: ['beacon', 'script'],
+      },
+    },
+  },
+  {
+    says: 'a host nobody knows gets no category, so no generic wording covers it → undisclosed',
+    observations: [seen('request', 'cdn.mystery.example', 'script')],
+    expected: { id: 'undisclosed:mystery.example', subject: 'mystery.example', status: 'undisclosed' },
+  },
+  {
+    says: 'www.acme.test sets a cookie → first-party, citing c4',
+    observations: [seen('cookie', 'www.acme.test')],
+    expected: { id: 'first-party:acme.test', organization: 'Acme Inc.', status: 'first-party', clauseIds: ['c4'] },
+  },
+  {
+    says: 'acme-static.test is listed as first party by the policy although the page is on acme.test → first-party',
+    observations: [seen('request', 'img.acme-static.test', 'image')],
+    expected: { id: 'first-party:acme-static.test', status: 'first-party', clauseIds: [] },
+  },
+];
+
+describe('audit, as Acme\'s policy reads', () => {
+  it.each(rows.map((r) => [r.says, r] as const))('%s', (_says, row) => {
+    const { findings } = audit({ observations: row.observations, policy: acme, attribute });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ...row.expected, observationIds: row.observations.map((o) => o.id) });
+    expect(Finding.safeParse(findings[0]).success).toBe(true);
+  });
+});
+
+describe('audit: grouping, order and ids', () => {
+  const visit = [
+    seen('cookie', 'www.acme.test'),
+    seen('cookie', 'doubleclick.net'),
+    seen('request', 'static.hotjar.com', 'script'),
+    seen('cookie', 'www.google-analytics.com'),
+    seen('storage', 'www.facebook.com'),
+    seen('request', 'www.google-analytics.com', 'script'),
+    seen('request', 'www.facebook.com', 'sub_frame'),
+    seen('beacon', 'ad.doubleclick.net'),
+  ];
+  const result = audit({ observations: visit, policy: acme, attribute });
+
+  it('gives one finding per party per status, worst first, then by subject', () => {
+    expect(result.findings.map((f) => f.id)).toEqual([
+      'undisclosed:org:hotjar',
+      'technology-not-disclosed:org:google',
+      'technology-not-disclosed:org:meta',
+      'disclosed-by-category:org:google',
+      'disclosed:org:google',
+      'disclosed:org:meta',
+      'first-party:acme.test',
+    ]);
+  });
+
+  it('merges the domains of one organization into one finding', () => {
+    const google = result.findings.find((f) => f.id === 'disclosed:org:google')!;
+    expect(google.domains).toEqual(['doubleclick.net', 'google-analytics.com']);
+    expect(google.observationIds).toEqual([visit[1]!.id, visit[3]!.id]);
+  });
+
+  it('does not depend on the order observations arrive in', () => {
+    const reversed = audit({ observations: [...visit].reverse(), policy: acme, attribute });
+    expect(reversed.findings.map((f) => f.id)).toEqual(result.findings.map((f) => f.id));
+    expect(reversed.findings.map((f) => [...f.observationIds].sort())).toEqual(
+      result.findings.map((f) => [...f.observationIds].sort()),
+    );
+  });
+
+  it('lists declarations nothing matched (the analytics wording c3, Pinterest c5) with their quote', () => {
+    expect(result.unmatchedDeclarations).toEqual([
+      { id: 'c3', quote: 'analytics or service providers use cookies' },
+      { id: 'c5', quote: 'and Pinterest buttons' },
+    ]);
+  });
+
+  it('proposes a declaration that can be pasted into the policy file', () => {
+    const proposal = result.findings[0]!.proposedDeclaration!;
+    const pasted = Declaration.parse({ id: 'c7', clause: { section: 'New', quote: 'Hotjar' }, ...proposal });
+    expect(pasted.parties[0]!.domains).toEqual(['hotjar.com']);
+    expect(result.findings.filter((f) => f.proposedDeclaration).map((f) => f.status)).toEqual(['undisclosed']);
+  });
+});
+
+describe('audit without a policy', () => {
+  const observations = [
+    seen('cookie', 'doubleclick.net'),
+    seen('request', 'www.google-analytics.com', 'script'),
+    seen('request', 'cdn.mystery.example', 'script'),
+    seen('request', 'www.acme.test', 'document'),
+  ];
+  const { findings, unmatchedDeclarations } = audit({ observations, attribute });
+
+  it('leaves every third party unreviewed, one finding per organization or registrable domain', () => {
+    expect(findings.map((f) => [f.id, f.status, f.domains])).toEqual([
+      ['unreviewed:org:google', 'unreviewed', ['doubleclick.net', 'google-analytics.com']],
+      ['unreviewed:mystery.example', 'unreviewed', ['mystery.example']],
+      ['first-party:acme.test', 'first-party', ['acme.test']],
+    ]);
+  });
+
+  it('cites no clause, proposes nothing and reports no unmatched declaration', () => {
+    expect(findings.every((f) => f.clauseIds.length === 0 && !f.proposedDeclaration)).toBe(true);
+    expect(unmatchedDeclarations).toEqual([]);
+  });
+});
