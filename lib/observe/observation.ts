@@ -57,6 +57,8 @@ export const Observation = z.object({
   /** Milliseconds since the epoch. */
   time: z.number(),
   source: ObservationSource.default('network'),
+  /** Independent sources that saw the same thing (e.g. a page-hook cookie the cookies API confirmed). */
+  confirmedBy: z.array(ObservationSource).optional(),
   tabId: z.number().int().optional(),
   frameUrl: z.string().optional(),
   initiator: z.string().optional(),

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { Observation, Party } from './observation';
+import { registrableDomain, hostOf } from '../classify/domain';
+import { stableHash } from './ids';
+import { parseSetCookie } from './set-cookie';
+import { cookieObservation } from './cookies';
+
+/**
+ * What the content scripts report from inside each frame. `hook` events come from code that
+ * shares the page's world (the page could forge them); `read` events come from our isolated
+ * world reading the frame's own storage (the page cannot forge those, only cause them).
+ */
+const ScriptUrl = z.string().max(2048).optional();
+export const PageEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cookie-write'), cookie: z.string().max(8192), scriptUrl: ScriptUrl }),
+  z.object({
+    type: z.literal('storage'),
+    via: z.enum(['hook', 'read']),
+    area: z.enum(['localStorage', 'sessionStorage']),
+    key: z.string().max(4096),
+    valueSize: z.number().int().nonnegative(),
+    valuePreview: z.string().max(64).optional(),
+    scriptUrl: ScriptUrl,
+  }),
+  z.object({
+    type: z.literal('database'),
+    via: z.enum(['hook', 'read']),
+    area: z.enum(['indexedDB', 'cache', 'serviceWorker']),
+    name: z.string().max(4096),
+    url: z.string().max(4096).optional(),
+    scriptUrl: ScriptUrl,
+  }),
+  z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(8192), scriptUrl: ScriptUrl }),
+  z.object({ type: z.literal('flash'), url: z.string().max(8192), element: z.enum(['embed', 'object']) }),
+]);
+export type PageEvent = z.infer<typeof PageEvent>;
+
+export const PageEventsMessage = z.object({
+  type: z.literal('page-events'),
+  events: z.array(PageEvent).max(500),
+});
+
+export interface FrameContext {
+  pageUrl: string;
+  frameUrl: string;
+  tabId?: number;
+  time: number;
+  /** False when the user chose to keep no value previews (values can be personal data). */
+  keepValuePreviews: boolean;
+}
+
+const FLASH_NOTE = 'Flash object embedded; Local Shared Objects possible in browsers with Flash';
+
+/** Pure: one reported page event → one observation (cookies and storage merge by id later). */
+export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Observation | undefined {
+  const frameHost = hostOf(ctx.frameUrl);
+  const pageDomain = registrableDomain(hostOf(ctx.pageUrl));
+  const partyOf = (host: string): Party => (registrableDomain(host) === pageDomain ? 'first' : 'third');
+  const base = {
+    pageUrl: ctx.pageUrl,
+    time: ctx.time,
+    sessionId: pageDomain,
+    ...(ctx.tabId !== undefined ? { tabId: ctx.tabId } : {}),
+    ...(ctx.frameUrl !== ctx.pageUrl ? { frameUrl: ctx.frameUrl } : {}),
+  };
+  switch (event.type) {
+    case 'cookie-write': {
+      const cookie = parseSetCookie(event.cookie, ctx.frameUrl, ctx.time);
+      if (!cookie || cookie.deletes) return undefined;
+      delete cookie.details.httpOnly; // a script cannot set HttpOnly: only the browser can tell
+      return cookieObservation({ cookie, via: 'js', pageUrl: ctx.pageUrl, tabId: ctx.tabId, time: ctx.time, url: event.scriptUrl, frameUrl: ctx.frameUrl });
+    }
+    case 'storage': {
+      const origin = new URL(ctx.frameUrl).origin;
+      const storage = {
+        area: event.area,
+        origin,
+        key: event.key,
+        valueSize: event.valueSize,
+        ...(ctx.keepValuePreviews && event.valuePreview !== undefined ? { valuePreview: event.valuePreview } : {}),
+      };
+      return {
+        ...base,
+        id: `storage-${stableHash(`${ctx.pageUrl}\n${origin}\n${event.area}\n${event.key}`)}`,
+        kind: 'storage',
+        host: frameHost,
+        name: event.key,
+        party: partyOf(frameHost),
+        source: event.via === 'hook' ? 'page-hook' : 'browser-api',
+        storage,
+        ...(event.scriptUrl ? { url: event.scriptUrl } : {}),
+      };
+    }
+    case 'database': {
+      const origin = new URL(ctx.frameUrl).origin;
+      return {
+        ...base,
+        id: `storage-${stableHash(`${ctx.pageUrl}\n${origin}\n${event.area}\n${event.name}`)}`,
+        kind: 'storage',
+        host: frameHost,
+        name: event.name,
+        party: partyOf(frameHost),
+        source: event.via === 'hook' ? 'page-hook' : 'browser-api',
+        storage: { area: event.area, origin, key: event.name },
+        ...(event.url ?? event.scriptUrl ? { url: event.url ?? event.scriptUrl } : {}),
+      };
+    }
+    case 'beacon': {
+      const host = hostOf(event.url);
+      return {
+        ...base,
+        id: `beacon-${stableHash(`${ctx.pageUrl}\n${event.url}`)}`,
+        kind: 'beacon',
+        url: event.url,
+        host,
+        party: partyOf(host),
+        via: ['keepalive'],
+        source: 'page-hook',
+        reason: 'fetch with keepalive: outlives the page, like a beacon',
+        ...(event.scriptUrl ? { initiator: event.scriptUrl } : {}),
+      };
+    }
+    case 'flash': {
+      const host = hostOf(event.url);
+      return {
+        ...base,
+        id: `flash-${stableHash(`${ctx.pageUrl}\n${event.url}`)}`,
+        kind: 'flash',
+        url: event.url,
+        host,
+        party: partyOf(host),
+        via: [event.element],
+        source: 'browser-api',
+        reason: FLASH_NOTE,
+      };
+    }
+  }
+}
