@@ -19,3 +19,18 @@ export function isFirstParty(host: string, siteDomains: readonly string[]): bool
   const domain = registrableDomain(host);
   return siteDomains.some((d) => registrableDomain(d) === domain);
 }
+
+/**
+ * One spelling per host, so caches and lookups agree: lower case, without the leading dot of a
+ * cookie domain, the trailing dot of a fully-qualified name, or the brackets of an IPv6 literal.
+ */
+export function normalizeHost(host: string): string {
+  let bare = host.trim().toLowerCase().replace(/^\.+/, '').replace(/\.+$/, '');
+  if (bare.startsWith('[') && bare.endsWith(']')) bare = bare.slice(1, -1);
+  return bare;
+}
+
+/** IP literals are matched exactly: their dotted parts are not parent domains. */
+export function isIpLiteral(host: string): boolean {
+  return host.includes(':') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+}

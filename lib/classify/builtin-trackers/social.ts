@@ -1,0 +1,97 @@
+import type { BuiltinOrganization } from '../builtin-schema';
+
+/** Social networks, their pixels, and share/comment widgets. Facts written by the project (MIT). */
+export const SOCIAL_ORGANIZATIONS: readonly BuiltinOrganization[] = [
+  {
+    id: 'x-twitter',
+    name: 'X (Twitter)',
+    aliases: ['Twitter', 'X', 'X Corp', 'X Corp.', 'Twitter, Inc.', 'Twitter Ads', 'X Ads'],
+    category: 'social-media',
+    domains: ['twitter.com', 'x.com', 'twimg.com', 't.co'],
+    services: [
+      { name: 'X Ads conversion tracking', category: 'advertising', domains: ['ads-twitter.com', 'analytics.twitter.com'] },
+    ],
+  },
+  {
+    id: 'linkedin',
+    name: 'LinkedIn',
+    parent: 'Microsoft',
+    aliases: ['LinkedIn Corporation', 'LinkedIn Insight Tag', 'LinkedIn Ads', 'LinkedIn Marketing Solutions'],
+    category: 'social-media',
+    domains: ['linkedin.com', 'licdn.com', 'lnkd.in'],
+    // px.ads.linkedin.com receives the Insight Tag's hits; snap.licdn.com serves its script.
+    services: [{ name: 'LinkedIn Insight Tag', category: 'advertising', domains: ['ads.linkedin.com', 'snap.licdn.com'] }],
+  },
+  {
+    id: 'tiktok',
+    name: 'TikTok',
+    parent: 'ByteDance',
+    aliases: ['TikTok Pixel', 'TikTok for Business', 'TikTok Ads'],
+    category: 'social-media',
+    domains: ['tiktok.com', 'tiktokcdn.com', 'tiktokv.com'],
+    services: [{ name: 'TikTok Pixel', category: 'advertising', domains: ['analytics.tiktok.com', 'ads.tiktok.com'] }],
+  },
+  {
+    id: 'snap',
+    name: 'Snap',
+    aliases: ['Snap Inc.', 'Snapchat', 'Snap Pixel'],
+    category: 'social-media',
+    domains: ['snapchat.com', 'snap.com'],
+    services: [{ name: 'Snap Pixel', category: 'advertising', domains: ['sc-static.net', 'tr.snapchat.com'] }],
+  },
+  {
+    id: 'pinterest',
+    name: 'Pinterest',
+    aliases: ['Pinterest Tag'],
+    category: 'social-media',
+    domains: [
+      'pinterest.com', 'pinimg.com', 'pin.it', 'pinterest.ca', 'pinterest.co.uk', 'pinterest.com.au',
+      'pinterest.de', 'pinterest.fr',
+    ],
+    services: [{ name: 'Pinterest Tag', category: 'advertising', domains: ['ct.pinterest.com'] }],
+  },
+  {
+    id: 'reddit',
+    name: 'Reddit',
+    aliases: ['Reddit Pixel', 'Reddit Ads'],
+    category: 'social-media',
+    domains: ['reddit.com', 'redditstatic.com', 'redditmedia.com', 'redd.it'],
+    services: [{ name: 'Reddit Pixel', category: 'advertising', domains: ['alb.reddit.com'] }],
+  },
+  {
+    id: 'quora',
+    name: 'Quora',
+    aliases: ['Quora Pixel'],
+    category: 'social-media',
+    domains: ['quora.com', 'quoracdn.net'],
+    services: [{ name: 'Quora Pixel', category: 'advertising', domains: ['q.quora.com'] }],
+  },
+  { id: 'tumblr', name: 'Tumblr', parent: 'Automattic', category: 'social-media', domains: ['tumblr.com'] },
+  { id: 'vk', name: 'VK', aliases: ['VKontakte', 'VK Pixel', 'Odnoklassniki', 'OK.ru'], category: 'social-media', domains: ['vk.com', 'userapi.com', 'ok.ru'] },
+  { id: 'weibo', name: 'Weibo', aliases: ['Sina Weibo'], category: 'social-media', domains: ['weibo.com', 'sinaimg.cn'] },
+  { id: 'tencent', name: 'Tencent', aliases: ['WeChat', 'QQ'], category: 'social-media', domains: ['qq.com', 'wechat.com', 'gtimg.com'] },
+  { id: 'line', name: 'LINE', aliases: ['LINE Corporation', 'LY Corporation', 'LINE Tag'], category: 'social-media', domains: ['line.me'] },
+  { id: 'discord', name: 'Discord', category: 'social-media', domains: ['discord.com', 'discordapp.com'] },
+  { id: 'telegram', name: 'Telegram', category: 'social-media', domains: ['telegram.org', 't.me'] },
+  { id: 'xing', name: 'XING', aliases: ['New Work SE'], category: 'social-media', domains: ['xing.com'] },
+  { id: 'addtoany', name: 'AddToAny', category: 'social-media', domains: ['addtoany.com'] },
+  {
+    id: 'addthis',
+    name: 'AddThis',
+    parent: 'Oracle',
+    aliases: ['Clearspring'],
+    category: 'social-media',
+    domains: ['addthis.com', 'addthisedge.com'],
+  },
+  { id: 'sharethis', name: 'ShareThis', category: 'social-media', domains: ['sharethis.com'] },
+  {
+    id: 'disqus',
+    name: 'Disqus',
+    parent: 'Zeta Global',
+    category: 'social-media',
+    domains: ['disqus.com', 'disquscdn.com'],
+    services: [{ name: 'Disqus Ads', category: 'advertising', domains: ['disqusads.com'] }],
+  },
+  // Avatars are looked up by a hash of the commenter's e-mail address.
+  { id: 'gravatar', name: 'Gravatar', parent: 'Automattic', category: 'misc', domains: ['gravatar.com'] },
+];
