@@ -91,7 +91,8 @@ export function normalizeOrganizationName(name: string): string {
     .replace(/&/g, ' and ')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
+  // "Ståhl & Co" → "stahl": the legal form, then the "and" that joined it.
+  while (words.length > 1 && (LEGAL_FORMS.has(words.at(-1)!) || words.at(-1) === 'and')) words.pop();
   if (words.length > 1 && words[0] === 'the') words.shift();
   return words.join(' ');
 }

@@ -24,7 +24,7 @@ import type { AttributionSource, SourceMatch } from './source';
  */
 
 /** Ghostery's category keys (dist/trackerdb.json "categories") onto our closed set. */
-const GHOSTERY_CATEGORIES: Readonly<Record<string, TrackerCategory>> = {
+export const GHOSTERY_CATEGORIES: Readonly<Record<string, TrackerCategory>> = {
   advertising: 'advertising',
   pornvertising: 'advertising',
   site_analytics: 'analytics',
