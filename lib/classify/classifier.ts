@@ -84,12 +84,16 @@ export function createClassifier(options: ClassifierOptions): Classifier {
 
   return {
     classify(rawHost) {
+      // Keyed by the host as given too, so a repeated host costs one Map lookup, not a normalization.
+      const cached = cache.get(rawHost);
+      if (cached) return cached;
       const host = normalizeHost(rawHost);
       let attribution = cache.get(host);
       if (!attribution) {
         attribution = attribute(host);
         cache.set(host, attribution);
       }
+      if (rawHost !== host) cache.set(rawHost, attribution);
       return attribution;
     },
   };

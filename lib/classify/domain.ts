@@ -25,12 +25,21 @@ export function isFirstParty(host: string, siteDomains: readonly string[]): bool
  * cookie domain, the trailing dot of a fully-qualified name, or the brackets of an IPv6 literal.
  */
 export function normalizeHost(host: string): string {
+  // Most hosts arrive canonical already (webRequest lower-cases them); skip the rewriting then.
+  if (CANONICAL_HOST.test(host)) return host;
   let bare = host.trim().toLowerCase().replace(/^\.+/, '').replace(/\.+$/, '');
   if (bare.startsWith('[') && bare.endsWith(']')) bare = bare.slice(1, -1);
   return bare;
 }
 
+const CANONICAL_HOST = /^[a-z0-9_-](?:[a-z0-9_.-]*[a-z0-9_-])?$/;
+
 /** IP literals are matched exactly: their dotted parts are not parent domains. */
 export function isIpLiteral(host: string): boolean {
-  return host.includes(':') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+  const last = host.charCodeAt(host.length - 1);
+  // A domain name never ends in a digit (no TLD does), so most hosts need no regex.
+  if (last >= 48 && last <= 57) return IPV4.test(host);
+  return host.includes(':');
 }
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
