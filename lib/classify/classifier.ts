@@ -1,9 +1,9 @@
 import type { Attribution, AttributionSourceName } from './attribution';
 import type { BuiltinOrganization } from './builtin-schema';
 import { createBuiltinSource, findOrganization } from './builtin-source';
+import type { TrackerCategory } from './category';
 import { normalizeHost, registrableDomain } from './domain';
 import { createPolicySource, normalizeDeclaredDomain, type PolicyParty } from './policy-source';
-import type { TrackerCategory } from './category';
 import type { AttributionSource, SourceMatch } from './source';
 
 export interface ClassifierOptions {

@@ -34,6 +34,11 @@ describe('built-in tracker map: data', () => {
     expect(indexBuiltinDomains(organizations).conflicts).toEqual([]);
   });
 
+  it('is frozen, so callers of findOrganization cannot change the shared data', () => {
+    const google = findOrganization('Google')!;
+    expect(Object.isFrozen(google) && Object.isFrozen(google.domains) && Object.isFrozen(google.services![0])).toBe(true);
+  });
+
   it('has unique ids', () => {
     const ids = organizations.map((organization) => organization.id);
     expect(ids.length).toBe(new Set(ids).size);

@@ -69,6 +69,10 @@ describe('createClassifier: built-in map', () => {
     expect(Attribution.parse(attribution)).toEqual(attribution);
   });
 
+  it('reports an empty host as an unknown third party instead of throwing', () => {
+    expect(classify('')).toMatchObject({ host: '', party: 'third', source: 'none' });
+  });
+
   it('answers a repeated host from its cache with the same object', () => {
     expect(classify('static.hotjar.com')).toBe(classify('STATIC.hotjar.com'));
   });
