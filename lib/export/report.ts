@@ -12,12 +12,32 @@ export const PageVisit = z.object({
   error: z.string().optional(),
   /** False when the network never went quiet within the wait (streams, long polling). */
   networkQuiet: z.boolean().optional(),
+  /** Consent state the page was visited in; a report can hold one site under several. */
+  consent: Observation.shape.consent,
 });
 export type PageVisit = z.infer<typeof PageVisit>;
 
 export const RunSettings = z.object({
   thirdPartyCookies: z.enum(['allowed', 'blocked']),
   browser: z.string().optional(),
+  /** Whether the browser sent the Global Privacy Control signal (Sec-GPC: 1, navigator.globalPrivacyControl). */
+  gpc: z.boolean().optional(),
+  /** Each consent state the site was visited in, and what became of its consent banner. */
+  consent: z
+    .array(
+      z.object({
+        state: z.enum(['none', 'accept', 'reject']),
+        /** not-requested: banner left alone; handled: clicked; no-banner: none recognised; failed: clicking failed. */
+        outcome: z.enum(['not-requested', 'handled', 'no-banner', 'failed']),
+        /** The consent manager autoconsent recognised. */
+        cmp: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Whether Ghostery's trackerdb was an attribution source (it is switched off with AUDITOR_TRACKERDB=off). */
+  trackerDb: z.boolean().optional(),
+  /** Which part of a URL list this run audited (`--shard index/count`). */
+  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
 });
 export type RunSettings = z.infer<typeof RunSettings>;
 

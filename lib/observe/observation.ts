@@ -75,6 +75,8 @@ export const Observation = z.object({
   storage: StorageDetails.optional(),
   /** Why a beacon or flash observation was classified as such, in words. */
   reason: z.string().optional(),
+  /** The consent the run gave the site's banner before this was seen (headless CLI --consent). */
+  consent: z.enum(['none', 'accept', 'reject']).optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 export type ObservationInput = z.input<typeof Observation>;
