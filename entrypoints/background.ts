@@ -2,15 +2,31 @@ import { browser } from 'wxt/browser';
 import { ObservationStore } from '@/lib/store/observation-store';
 import { TabPages } from '@/lib/observe/tab-pages';
 import { watchRequests } from '@/lib/observe/request-collector';
+import { CookieCollector } from '@/lib/observe/cookie-collector';
+import { watchPageEvents } from '@/lib/observe/page-event-collector';
+import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
+import { MergingSink } from '@/lib/observe/merging-sink';
 import { startUiServices } from '@/lib/extension/ui-services';
 
 export default defineBackground(() => {
   const store = new ObservationStore();
+  const merging = new MergingSink(store);
   const pages = new TabPages();
+  const keepalive = new KeepaliveRegistry();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  let keepValuePreviews = true;
+  void browser.storage.local.get('keepValuePreviews').then((s) => (keepValuePreviews = s.keepValuePreviews !== false));
+  browser.storage.onChanged.addListener((c) => {
+    if (c.keepValuePreviews) keepValuePreviews = c.keepValuePreviews.newValue !== false;
+  });
 
-  // Collectors: one per data type. Listeners must be added synchronously, at worker start.
-  watchRequests((o) => store.add(o), pages, ownOrigin);
+  // Collectors, one per data type. Listeners must be added synchronously, at worker start.
+  // Flash objects merge with their DOM sighting; every other request observation replaces its
+  // earlier state (started → redirected → completed).
+  watchRequests((o) => (o.kind === 'flash' ? void merging.add(o) : store.add(o)), pages, ownOrigin, keepalive);
+  const cookies = new CookieCollector(merging, pages);
+  cookies.watch(ownOrigin);
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => pages.forget(tabId));
 
   startUiServices({ store, pages });

@@ -54,11 +54,14 @@ export function mergeSightings(older: Observation, newer: Observation): Observat
   const [primary, secondary] = STRENGTH[newer.source] > STRENGTH[older.source] ? [newer, older] : [older, newer];
   const sources = new Set([...(older.confirmedBy ?? []), ...(newer.confirmedBy ?? []), older.source, newer.source]);
   sources.delete(primary.source);
+  let via = union(older.via, newer.via);
+  // The cookies API sees every cookie: next to a header or a script write it only confirms them.
+  if (via?.includes('api') && (via.includes('http') || via.includes('js'))) via = via.filter((v) => v !== 'api');
   const merged: Observation = {
     ...secondary,
     ...primary,
     time: Math.min(older.time, newer.time),
-    via: union(older.via, newer.via),
+    via,
   };
   if (sources.size > 0) merged.confirmedBy = [...sources].sort();
   else delete merged.confirmedBy;

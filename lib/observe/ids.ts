@@ -15,3 +15,8 @@ export function stableHash(text: string): string {
 export function requestObservationId(requestId: string, url: string): string {
   return `req-${requestId}-${stableHash(url)}`;
 }
+
+/** A Flash object is one observation per page and URL, whether the DOM or the network showed it. */
+export function flashObservationId(pageUrl: string, url: string): string {
+  return `flash-${stableHash(`${pageUrl}\n${url}`)}`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Observation, Party } from './observation';
 import { registrableDomain, hostOf } from '../classify/domain';
-import { stableHash } from './ids';
+import { flashObservationId, stableHash } from './ids';
 import { parseSetCookie } from './set-cookie';
 import { cookieObservation } from './cookies';
 
@@ -35,10 +35,18 @@ export const PageEvent = z.discriminatedUnion('type', [
 ]);
 export type PageEvent = z.infer<typeof PageEvent>;
 
+/** Events are validated one by one: a forged or malformed one must not cost the rest of its batch. */
 export const PageEventsMessage = z.object({
   type: z.literal('page-events'),
-  events: z.array(PageEvent).max(500),
+  events: z.array(z.unknown()).max(500),
 });
+
+export function validPageEvents(events: unknown[]): PageEvent[] {
+  return events.flatMap((event) => {
+    const parsed = PageEvent.safeParse(event);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 export interface FrameContext {
   pageUrl: string;
@@ -105,26 +113,14 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
         ...(event.url ?? event.scriptUrl ? { url: event.url ?? event.scriptUrl } : {}),
       };
     }
-    case 'beacon': {
-      const host = hostOf(event.url);
-      return {
-        ...base,
-        id: `beacon-${stableHash(`${ctx.pageUrl}\n${event.url}`)}`,
-        kind: 'beacon',
-        url: event.url,
-        host,
-        party: partyOf(host),
-        via: ['keepalive'],
-        source: 'page-hook',
-        reason: 'fetch with keepalive: outlives the page, like a beacon',
-        ...(event.scriptUrl ? { initiator: event.scriptUrl } : {}),
-      };
-    }
+    case 'beacon':
+      // Not an observation of its own: it marks the request webRequest saw (KeepaliveRegistry).
+      return undefined;
     case 'flash': {
       const host = hostOf(event.url);
       return {
         ...base,
-        id: `flash-${stableHash(`${ctx.pageUrl}\n${event.url}`)}`,
+        id: flashObservationId(ctx.pageUrl, event.url),
         kind: 'flash',
         url: event.url,
         host,

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Observation } from './observation';
 import { isAuditableUrl, normalizeRequest, type RawRequest } from './requests';
 import type { TabPages } from './tab-pages';
+import type { KeepaliveRegistry } from './keepalive-registry';
 
 type Sink = (observation: Observation) => void;
 
@@ -16,8 +17,9 @@ interface InFlight {
  * observation linked to the previous one, so cookie-sync chains stay visible. Listeners are
  * registered synchronously: an MV3 worker woken by an event only sees listeners added at start.
  */
-export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string): void {
+export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, keepalive: KeepaliveRegistry): void {
   const inFlight = new Map<string, InFlight>();
+  const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
 
   const record = async (raw: RawRequest, finished: boolean) => {
@@ -26,14 +28,35 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string): v
     const pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
     if (!pageUrl) return; // the browser's own background traffic, not the site's
     const redirectedFrom = entry?.redirectedFrom ?? entry?.observation.redirectedFrom;
-    const observation = normalizeRequest(raw, { pageUrl, redirectedFrom });
+    const observation = normalizeRequest(raw, {
+      pageUrl,
+      redirectedFrom,
+      pingVia: pingVia.get(raw.requestId),
+      keepalive: keepalive.has(raw.tabId, raw.url),
+    });
+    keepalive.rememberRequest(observation);
+    pages.noteContact(raw.tabId, observation.host);
     if (entry && entry.observation.id === observation.id) {
       observation.time = entry.observation.time; // keep when it started, not when it ended
     }
     sink(observation);
-    if (finished) inFlight.delete(raw.requestId);
-    else inFlight.set(raw.requestId, { observation });
+    if (finished) {
+      inFlight.delete(raw.requestId);
+      pingVia.delete(raw.requestId);
+    } else inFlight.set(raw.requestId, { observation });
   };
+
+  // <a ping> and sendBeacon both arrive as type ping; only hyperlink auditing sends Ping-To.
+  addListenerWithExtraHeaders(
+    browser.webRequest.onSendHeaders,
+    (d) => {
+      const headers = (d as { requestHeaders?: { name: string }[] }).requestHeaders ?? [];
+      const isAnchorPing = headers.some((h) => h.name.toLowerCase() === 'ping-to');
+      pingVia.set((d as RawRequest).requestId, isAnchorPing ? 'a-ping' : 'send-beacon');
+    },
+    { urls: ['<all_urls>'], types: ['ping'] },
+    'requestHeaders',
+  );
 
   browser.webRequest.onBeforeRequest.addListener((d) => void record(d as RawRequest, false), filter);
   browser.webRequest.onBeforeRedirect.addListener((d) => {
@@ -43,21 +66,28 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string): v
       if (entry) entry.redirectedFrom = entry.observation.id;
     });
   }, filter);
-  addCompletedListener((d) => void record(d, true));
+  addListenerWithExtraHeaders(browser.webRequest.onCompleted, (d) => void record(d as RawRequest, true), filter, 'responseHeaders');
   browser.webRequest.onErrorOccurred.addListener((d) => void record(d as RawRequest, true), filter);
 }
 
-function addCompletedListener(listener: (raw: RawRequest) => void): void {
-  const filter = { urls: ['<all_urls>'] };
-  const handler = (d: unknown) => listener(d as RawRequest);
+interface WebRequestEvent {
+  addListener(callback: (details: never) => void, filter: object, extraInfoSpec?: string[]): void;
+}
+
+/**
+ * Chromium hides Set-Cookie, Ping-To and a few other headers unless asked with extraHeaders;
+ * Firefox rejects that option and shows every header anyway.
+ */
+export function addListenerWithExtraHeaders(
+  event: unknown,
+  listener: (details: unknown) => void,
+  filter: object,
+  headers: 'responseHeaders' | 'requestHeaders',
+): void {
+  const target = event as WebRequestEvent;
   try {
-    // Chromium hides Set-Cookie and a few other headers unless asked with extraHeaders.
-    browser.webRequest.onCompleted.addListener(handler, filter, [
-      'responseHeaders',
-      'extraHeaders' as 'responseHeaders',
-    ]);
+    target.addListener(listener, filter, [headers, 'extraHeaders']);
   } catch {
-    // Firefox rejects extraHeaders and shows every header anyway.
-    browser.webRequest.onCompleted.addListener(handler, filter, ['responseHeaders']);
+    target.addListener(listener, filter, [headers]);
   }
 }

@@ -1,6 +1,6 @@
 import { Observation } from './observation';
 import { hostOf, registrableDomain } from '../classify/domain';
-import { requestObservationId } from './ids';
+import { flashObservationId, requestObservationId } from './ids';
 
 /**
  * The subset of Chromium/Firefox webRequest details we read. Every event (before-request,
@@ -29,10 +29,33 @@ export interface RequestContext {
   pageUrl: string;
   /** Id of the previous hop when this request is the target of a redirect. */
   redirectedFrom?: string;
+  /** How a `ping` request was sent, when its request headers told (a-ping sends Ping-To). */
+  pingVia?: 'a-ping' | 'send-beacon';
+  /** The page hook reported this URL fetched with keepalive: it outlives the page, like a beacon. */
+  keepalive?: boolean;
 }
+
+/** A third-party image this small carries no picture: it is a tracking pixel. */
+export const PIXEL_MAX_BYTES = 100;
 
 /** Pure: one webRequest event → one request observation. */
 export function normalizeRequest(raw: RawRequest, context: RequestContext): Observation {
+  const observation = requestObservation(raw, context);
+  return context.keepalive ? markKeepalive(observation) : observation;
+}
+
+/** A fetch with keepalive is a beacon; the page hook told us, the network confirms it. */
+export function markKeepalive(o: Observation): Observation {
+  return {
+    ...o,
+    kind: 'beacon',
+    via: ['keepalive'],
+    reason: 'fetch with keepalive: outlives the page, like a beacon',
+    confirmedBy: ['page-hook'],
+  };
+}
+
+function requestObservation(raw: RawRequest, context: RequestContext): Observation {
   const host = hostOf(raw.url);
   const pageDomain = registrableDomain(hostOf(context.pageUrl));
   const observation: Observation = {
@@ -55,7 +78,32 @@ export function normalizeRequest(raw: RawRequest, context: RequestContext): Obse
   if (context.redirectedFrom) observation.redirectedFrom = context.redirectedFrom;
   const length = headerValue(raw.responseHeaders, 'content-length');
   if (length !== undefined && /^\d+$/.test(length)) observation.responseBytes = Number(length);
-  return observation;
+  return reclassify(observation, context, headerValue(raw.responseHeaders, 'content-type'));
+}
+
+/**
+ * Some requests are more than requests: `ping` (sendBeacon, <a ping>) and tiny third-party images
+ * are beacons; SWF files are Flash objects. The resource type stays as webRequest named it.
+ */
+function reclassify(o: Observation, context: RequestContext, contentType: string | undefined): Observation {
+  if (o.resourceType === 'ping' || o.resourceType === 'beacon') {
+    o.kind = 'beacon';
+    o.via = [context.pingVia ?? 'send-beacon'];
+    o.reason = context.pingVia === 'a-ping' ? 'hyperlink auditing (<a ping>)' : 'navigator.sendBeacon or ping request';
+  } else if (o.resourceType === 'image' && o.party === 'third' && o.responseBytes !== undefined && o.responseBytes <= PIXEL_MAX_BYTES) {
+    o.kind = 'beacon';
+    o.via = ['pixel'];
+    o.reason = `tracking pixel: a ${o.responseBytes}-byte third-party image`;
+  } else if (isFlash(o.url ?? '', contentType)) {
+    o.kind = 'flash';
+    o.id = flashObservationId(o.pageUrl, o.url!);
+    o.reason = 'Flash object requested; Local Shared Objects possible in browsers with Flash';
+  }
+  return o;
+}
+
+function isFlash(url: string, contentType: string | undefined): boolean {
+  return contentType?.toLowerCase().startsWith('application/x-shockwave-flash') === true || /\.swf(?:[?#]|$)/i.test(url);
 }
 
 export function headerValue(

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isAuditableUrl, type RawRequest } from './requests';
+import { hostOf, registrableDomain } from '../classify/domain';
 
 /**
  * Which top-level page each tab shows. Kept in memory and rebuilt from the tabs API after the
@@ -7,13 +8,35 @@ import { isAuditableUrl, type RawRequest } from './requests';
  */
 export class TabPages {
   private readonly pages = new Map<number, string>();
+  /** Registrable domains each tab's current page has contacted: lets a cookie change find its tab. */
+  private readonly contacts = new Map<number, Set<string>>();
 
   remember(tabId: number, url: string): void {
+    if (this.pages.get(tabId) !== url) this.contacts.set(tabId, new Set([registrableDomain(hostOf(url))]));
+    this.pages.delete(tabId); // re-insert so that iteration order is least recently navigated first
     this.pages.set(tabId, url);
   }
 
   forget(tabId: number): void {
     this.pages.delete(tabId);
+    this.contacts.delete(tabId);
+  }
+
+  noteContact(tabId: number, host: string): void {
+    if (tabId >= 0) this.contacts.get(tabId)?.add(registrableDomain(host));
+  }
+
+  /** Tabs (with their page) whose page contacted the registrable domain of `host`. */
+  tabsThatContacted(host: string): { tabId: number; pageUrl: string }[] {
+    const domain = registrableDomain(host);
+    return [...this.pages]
+      .filter(([tabId]) => this.contacts.get(tabId)?.has(domain))
+      .map(([tabId, pageUrl]) => ({ tabId, pageUrl }));
+  }
+
+  private latestPageOfOrigin(origin: string): string | undefined {
+    const sameOrigin = [...this.pages.values()].filter((url) => url.startsWith(`${origin}/`));
+    return sameOrigin.at(-1);
   }
 
   async pageUrlFor(raw: RawRequest): Promise<string | undefined> {
@@ -22,9 +45,10 @@ export class TabPages {
       return raw.url;
     }
     if (raw.tabId < 0) {
-      // Requests of workers and service workers have no tab; the page origin that started them
-      // is the best attribution Chromium gives.
-      return raw.initiator && isAuditableUrl(raw.initiator) ? `${raw.initiator}/` : undefined;
+      // Requests of service workers have no tab; the initiator's origin leads to the page (the
+      // most recent tab showing that origin) or, failing that, stands for it.
+      if (!raw.initiator || !isAuditableUrl(raw.initiator)) return undefined;
+      return this.latestPageOfOrigin(raw.initiator) ?? `${raw.initiator}/`;
     }
     const known = this.pages.get(raw.tabId);
     if (known) return known;

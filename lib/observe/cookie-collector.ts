@@ -1,0 +1,103 @@
+import { browser, type Browser } from 'wxt/browser';
+import { addListenerWithExtraHeaders } from './request-collector';
+import { isAuditableUrl, type RawRequest } from './requests';
+import { parseSetCookie, splitSetCookieHeaders, type ParsedCookie } from './set-cookie';
+import { cookieObservation } from './cookies';
+import type { MergingSink } from './merging-sink';
+import type { TabPages } from './tab-pages';
+
+/** How long a cookies.onChanged event waits for the header or hook sighting that explains it. */
+const SETTLE_MS = 1500;
+/** How long a sighting can explain a later cookies.onChanged event. */
+const RECENT_MS = 10_000;
+
+interface Setter {
+  tabId: number;
+  pageUrl: string;
+  at: number;
+}
+
+/**
+ * Cookies from two of their three sources: Set-Cookie response headers and cookies.onChanged
+ * (which also catches the CookieStore API and cookies written by workers). The third,
+ * document.cookie, is reported by the page hook and arrives through the page-event collector.
+ */
+export class CookieCollector {
+  private readonly recent = new Map<string, Setter[]>();
+
+  constructor(
+    private readonly sink: MergingSink,
+    private readonly pages: TabPages,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  watch(ownOrigin: string): void {
+    addListenerWithExtraHeaders(
+      browser.webRequest.onHeadersReceived,
+      (d) => void this.fromResponse(d as RawRequest, ownOrigin),
+      { urls: ['<all_urls>'] },
+      'responseHeaders',
+    );
+    browser.cookies.onChanged.addListener((change) => {
+      if (change.removed) return;
+      // Which tabs talked to the cookie's site is decided now; the tab may be gone after the wait.
+      const contacted = this.pages.tabsThatContacted(change.cookie.domain);
+      setTimeout(() => this.fromCookiesApi(change.cookie, contacted), SETTLE_MS);
+    });
+  }
+
+  /** Called for every sighting from a page, so that a later onChanged event is tied to its tab. */
+  noteSighting(cookie: ParsedCookie, tabId: number | undefined, pageUrl: string): void {
+    if (tabId === undefined) return;
+    const key = keyOf(cookie.details.domain, cookie.details.path, cookie.name);
+    const fresh = (this.recent.get(key) ?? []).filter((s) => this.now() - s.at < RECENT_MS && s.tabId !== tabId);
+    this.recent.set(key, [...fresh, { tabId, pageUrl, at: this.now() }]);
+  }
+
+  private async fromResponse(raw: RawRequest, ownOrigin: string): Promise<void> {
+    if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
+    const lines = splitSetCookieHeaders(raw.responseHeaders);
+    if (lines.length === 0) return;
+    const pageUrl = await this.pages.pageUrlFor(raw);
+    if (!pageUrl) return;
+    const time = Math.round(raw.timeStamp);
+    for (const line of lines) {
+      const cookie = parseSetCookie(line, raw.url, time);
+      if (!cookie || cookie.deletes) continue;
+      this.noteSighting(cookie, raw.tabId, pageUrl);
+      void this.sink.add(cookieObservation({ cookie, via: 'http', pageUrl, tabId: raw.tabId, time, url: raw.url }));
+    }
+  }
+
+  private fromCookiesApi(cookie: Browser.cookies.Cookie, contacted: { tabId: number; pageUrl: string }[]): void {
+    const parsed = fromBrowserCookie(cookie, this.now());
+    const key = keyOf(parsed.details.domain, parsed.details.path, parsed.name);
+    const explained = (this.recent.get(key) ?? []).filter((s) => this.now() - s.at < RECENT_MS);
+    // Unexplained changes (CookieStore API, workers) belong to the tabs that talked to the domain.
+    const targets = explained.length > 0 ? explained : contacted;
+    for (const { tabId, pageUrl } of targets) {
+      void this.sink.add(cookieObservation({ cookie: parsed, via: 'api', pageUrl, tabId, time: this.now() }));
+    }
+  }
+}
+
+function keyOf(domain: string, path: string, name: string): string {
+  return `${domain.replace(/^\./, '')}|${path}|${name}`;
+}
+
+const SAME_SITE: Record<string, string | undefined> = { no_restriction: 'none', lax: 'lax', strict: 'strict' };
+
+export function fromBrowserCookie(cookie: Browser.cookies.Cookie, now: number): ParsedCookie {
+  return {
+    name: cookie.name,
+    deletes: false,
+    details: {
+      domain: cookie.domain.replace(/^\./, ''),
+      path: cookie.path,
+      lifetimeSeconds: cookie.session || cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate - now / 1000),
+      secure: cookie.secure,
+      httpOnly: cookie.httpOnly,
+      ...(SAME_SITE[cookie.sameSite] ? { sameSite: SAME_SITE[cookie.sameSite] } : {}),
+    },
+  };
+}

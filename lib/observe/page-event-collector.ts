@@ -1,0 +1,61 @@
+import { browser, type Browser } from 'wxt/browser';
+import { PageEventsMessage, pageEventToObservation, validPageEvents, type PageEvent } from './page-events';
+import { markKeepalive, isAuditableUrl } from './requests';
+import { parseSetCookie } from './set-cookie';
+import type { CookieCollector } from './cookie-collector';
+import type { KeepaliveRegistry } from './keepalive-registry';
+import type { MergingSink } from './merging-sink';
+import type { Observation } from './observation';
+import type { TabPages } from './tab-pages';
+
+export interface PageEventDeps {
+  merging: MergingSink;
+  replace: (observation: Observation) => void;
+  cookies: CookieCollector;
+  keepalive: KeepaliveRegistry;
+  pages: TabPages;
+  /** Read when each batch arrives, so a change of the setting applies at once. */
+  keepValuePreviews: () => boolean;
+  now?: () => number;
+}
+
+/** Turns the content scripts' reports into observations of the tab's top-level page. */
+export function watchPageEvents(deps: PageEventDeps): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const batch = PageEventsMessage.safeParse(message);
+    if (!batch.success || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
+    void handleBatch(validPageEvents(batch.data.events), sender, deps);
+    return undefined; // no answer: the content script does not wait
+  });
+}
+
+async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageSender, deps: PageEventDeps): Promise<void> {
+  const tabId = sender.tab!.id!;
+  const pageUrl = (await deps.pages.pageUrlFor({ requestId: '', url: '', type: 'other', tabId, timeStamp: 0 })) ?? sender.tab!.url;
+  const frameUrl = frameUrlOf(sender);
+  if (!pageUrl || !isAuditableUrl(pageUrl) || !frameUrl) return;
+  const time = (deps.now ?? Date.now)();
+  const context = { pageUrl, frameUrl, tabId, time, keepValuePreviews: deps.keepValuePreviews() };
+  for (const event of events) {
+    if (event.type === 'beacon') {
+      deps.keepalive.mark(tabId, event.url);
+      const request = deps.keepalive.lastRequest(tabId, event.url);
+      if (request) deps.replace(markKeepalive(request));
+      continue;
+    }
+    const observation = pageEventToObservation(event, context);
+    if (!observation) continue;
+    if (event.type === 'cookie-write') {
+      const cookie = parseSetCookie(event.cookie, frameUrl, time);
+      if (cookie) deps.cookies.noteSighting(cookie, tabId, pageUrl);
+    }
+    void deps.merging.add(observation);
+  }
+}
+
+/** about:blank and srcdoc frames report their creator's origin as the place they store data. */
+function frameUrlOf(sender: Browser.runtime.MessageSender): string | undefined {
+  if (sender.url && isAuditableUrl(sender.url)) return sender.url;
+  const origin = (sender as { origin?: string }).origin;
+  return origin && isAuditableUrl(origin) ? `${origin}/` : undefined;
+}

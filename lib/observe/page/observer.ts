@@ -1,0 +1,108 @@
+import { HOOK_EVENT } from './hook-event';
+import type { PageEvent } from '../page-events';
+import { readWebStorage, StorageSnapshot } from './storage-snapshot';
+import { flashElementsIn } from './flash';
+
+type Send = (events: PageEvent[]) => void;
+
+/** Hook events may only claim what a hook can see; anything else arriving that way is forged. */
+const HOOK_TYPES = new Set(['cookie-write', 'storage', 'database', 'beacon']);
+
+/**
+ * Runs in the extension's isolated world in every frame. Relays the MAIN-world hook reports
+ * (validated, and always marked as hook evidence) and adds what only our own reads can show: the
+ * frame's storage (catching direct property assignment, which no hook sees), its IndexedDB
+ * databases, caches and service workers, and Flash objects in the DOM.
+ */
+export function startPageObserver(win: Window & typeof globalThis, send: Send): void {
+  const queue: PageEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (queue.length) send(queue.splice(0, queue.length));
+  };
+  const push = (event: PageEvent) => {
+    queue.push(event);
+    if (queue.length >= 200) flush();
+    else timer ??= setTimeout(flush, 100);
+  };
+
+  win.document.addEventListener(HOOK_EVENT, (e) => {
+    try {
+      const raw = JSON.parse(String((e as CustomEvent).detail)) as Record<string, unknown>;
+      if (!HOOK_TYPES.has(String(raw.type))) return;
+      if ('via' in raw && raw.type !== 'beacon') raw.via = 'hook';
+      // The background validates every field with the zod schema; this only keeps the queue sane
+      // without shipping zod into every frame of every page.
+      if (Object.values(raw).every((v) => typeof v === 'string' || typeof v === 'number' || v === undefined)) {
+        push(raw as unknown as PageEvent);
+      }
+    } catch {
+      // Malformed (or forged) detail: ignore.
+    }
+  });
+
+  // What the frame's storage held before any page script ran was not caused by this page view.
+  const storage = new StorageSnapshot(readWebStorage(win));
+  const known = new Set<string>();
+  const baseline = Promise.all([databaseNames(win), cacheNames(win), serviceWorkers(win)]).then(([dbs, caches, workers]) => {
+    for (const name of dbs) known.add(`indexedDB ${name}`);
+    for (const name of caches) known.add(`cache ${name}`);
+    for (const reg of workers) known.add(`serviceWorker ${reg.scope}`);
+  });
+  const once = (event: PageEvent & { type: 'database' | 'flash' }) => {
+    const key = event.type === 'flash' ? `flash ${event.url}` : `${event.area} ${event.name}`;
+    if (!known.has(key)) {
+      known.add(key);
+      push(event);
+    }
+  };
+  const snapshot = async () => {
+    await baseline;
+    for (const event of storage.changes(readWebStorage(win))) push(event);
+    for (const name of await databaseNames(win)) once({ type: 'database', via: 'read', area: 'indexedDB', name });
+    for (const name of await cacheNames(win)) once({ type: 'database', via: 'read', area: 'cache', name });
+    for (const reg of await serviceWorkers(win)) once({ type: 'database', via: 'read', area: 'serviceWorker', name: reg.scope, url: reg.script });
+    for (const flash of flashElementsIn(win.document)) once({ type: 'flash', ...flash });
+  };
+
+  // Read often while the page settles, then now and then, and a last time when it goes away.
+  const delays = [250, 500, 1500, 3000, 5000, 8000];
+  for (const delay of delays) setTimeout(() => void snapshot(), delay);
+  setInterval(() => void snapshot(), 10_000);
+  win.addEventListener('pagehide', () => {
+    // Send what is queued now: the async reads below may not finish before the frame is gone.
+    for (const event of storage.changes(readWebStorage(win))) queue.push(event);
+    flush();
+    void snapshot().finally(flush);
+  });
+  const observer = new MutationObserver(() => {
+    for (const flash of flashElementsIn(win.document)) once({ type: 'flash', ...flash });
+  });
+  observer.observe(win.document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data', 'type'] });
+}
+
+async function databaseNames(win: typeof globalThis): Promise<string[]> {
+  try {
+    return (await win.indexedDB.databases()).map((d) => d.name ?? '').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+async function cacheNames(win: typeof globalThis): Promise<string[]> {
+  try {
+    return await win.caches.keys();
+  } catch {
+    return [];
+  }
+}
+
+async function serviceWorkers(win: typeof globalThis): Promise<{ scope: string; script?: string }[]> {
+  try {
+    const registrations = await win.navigator.serviceWorker.getRegistrations();
+    return registrations.map((r) => ({ scope: r.scope, script: (r.active ?? r.installing ?? r.waiting)?.scriptURL }));
+  } catch {
+    return [];
+  }
+}

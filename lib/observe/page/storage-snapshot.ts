@@ -1,0 +1,46 @@
+import type { PageEvent } from '../page-events';
+
+type Area = 'localStorage' | 'sessionStorage';
+export type WebStorageRead = Record<Area, Map<string, { size: number; preview: string }>>;
+
+/** Reads both web storages of the frame; a storage the frame may not use reads as empty. */
+export function readWebStorage(win: typeof globalThis): WebStorageRead {
+  return { localStorage: readArea(() => win.localStorage), sessionStorage: readArea(() => win.sessionStorage) };
+}
+
+function readArea(get: () => Storage): Map<string, { size: number; preview: string }> {
+  const entries = new Map<string, { size: number; preview: string }>();
+  try {
+    const storage = get();
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key === null) continue;
+      const value = storage.getItem(key) ?? '';
+      entries.set(key, { size: value.length, preview: value.slice(0, 32) });
+    }
+  } catch {
+    // Sandboxed frames and blocked storage throw: nothing to read.
+  }
+  return entries;
+}
+
+/**
+ * Remembers the last read and reports keys that are new or whose value size changed since: the
+ * only way to see `localStorage.foo = 1`, which calls no hookable method.
+ */
+export class StorageSnapshot {
+  constructor(private last: WebStorageRead = { localStorage: new Map(), sessionStorage: new Map() }) {}
+
+  changes(current: WebStorageRead): PageEvent[] {
+    const events: PageEvent[] = [];
+    for (const area of ['localStorage', 'sessionStorage'] as const) {
+      for (const [key, value] of current[area]) {
+        const before = this.last[area].get(key);
+        if (before && before.size === value.size && before.preview === value.preview) continue;
+        events.push({ type: 'storage', via: 'read', area, key: key.slice(0, 4096), valueSize: value.size, valuePreview: value.preview });
+      }
+    }
+    this.last = current;
+    return events;
+  }
+}
