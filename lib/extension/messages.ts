@@ -1,9 +1,91 @@
 import { z } from 'zod';
+import type { Observation } from '../observe/observation';
+import type { SitePolicyChoice } from '../store/policy-store';
+import { Verdict, type VerdictRecord } from '../store/verdict-store';
+import type { PolicyOrigin } from './policy-catalog';
+import type { SiteReport } from './site-reports';
 
-/** Messages extension pages (popup, report page) send to the background. Validated on arrival. */
+/** Messages extension pages (popup, report page, options) send to the background. Validated on arrival. */
+
+const Site = z.string().min(1).max(253);
+
+/** `auto`: the first policy whose first-party domains match; `none`: no policy; else a policy key. */
+export const PolicyChoiceValue = z.string().min(1);
+export const AUTO_POLICY = 'auto';
+
 export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flush') }),
   z.object({ type: z.literal('observations'), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('clear') }),
+  /** The report for the site a tab shows (popup), or for a site by name (report page). */
+  z.object({ type: z.literal('site-report'), tabId: z.number().int().optional(), site: Site.optional() }),
+  z.object({
+    type: z.literal('set-verdict'),
+    site: Site,
+    status: z.string().min(1),
+    subject: z.string().min(1),
+    verdict: Verdict.optional(),
+    comment: z.string().max(10_000).optional(),
+  }),
+  z.object({ type: z.literal('new-session'), site: Site }),
+  z.object({ type: z.literal('list-policies') }),
+  z.object({ type: z.literal('get-policy'), key: z.string().min(1) }),
+  z.object({
+    type: z.literal('save-policy'),
+    file: z.string().min(1).max(300),
+    json: z.unknown(),
+    origin: z.enum(['imported', 'draft']),
+    /** A draft's pasted policy text: its quotes must appear in it. */
+    sourceText: z.string().max(2_000_000).optional(),
+  }),
+  z.object({ type: z.literal('delete-policy'), key: z.string().min(1) }),
+  z.object({ type: z.literal('choose-policy'), site: Site, choice: PolicyChoiceValue }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+export type RequestType = BackgroundRequest['type'];
+export type RequestOf<T extends RequestType> = Extract<BackgroundRequest, { type: T }>;
+
+/** One policy as the options page lists it. */
+export interface PolicyInfo {
+  key: string;
+  origin: PolicyOrigin;
+  file: string;
+  id?: string;
+  title?: string;
+  siteName?: string;
+  firstPartyDomains?: string[];
+  declarations?: number;
+  /** Set when the policy does not validate; it is then never used. */
+  error?: string;
+}
+
+export interface PolicyListing {
+  policies: PolicyInfo[];
+  choices: SitePolicyChoice[];
+}
+
+export type SavePolicyResult = { ok: true; key: string } | { ok: false; error: string };
+
+/**
+ * Why a report could not be built: the tab shows no web page (a new tab, a browser page), or it
+ * is gone. A state the page shows, not an exception.
+ */
+export interface NotAuditable {
+  site: null;
+  reason: string;
+}
+
+/** What the background answers, per request type. */
+export interface ResponseMap {
+  flush: true;
+  observations: Observation[];
+  clear: true;
+  'site-report': (SiteReport & { pageUrl?: string }) | NotAuditable;
+  'set-verdict': VerdictRecord | null;
+  'new-session': { sessionStart: number };
+  'list-policies': PolicyListing;
+  'get-policy': { key: string; origin: PolicyOrigin; file: string; json: unknown; sourceText?: string } | null;
+  'save-policy': SavePolicyResult;
+  'delete-policy': true;
+  'choose-policy': true;
+}

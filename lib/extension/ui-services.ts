@@ -1,28 +1,86 @@
 import { browser } from 'wxt/browser';
 import type { ObservationStore } from '../store/observation-store';
 import type { TabPages } from '../observe/tab-pages';
-import { BackgroundRequest } from './messages';
+import { PolicyStore } from '../store/policy-store';
+import { VerdictStore } from '../store/verdict-store';
+import { startBadge } from './badge';
+import { BackgroundRequest, type ResponseMap } from './messages';
+import { PolicyAdmin } from './policy-admin';
+import { SessionStarts } from './session-starts';
+import { siteOfUrl } from './site-of-tab';
+import { SiteReports } from './site-reports';
 
 export interface UiServiceDeps {
   store: ObservationStore;
   pages: TabPages;
 }
 
+/** Names the tool in reports the same way the CLI does (package name), with the extension's version. */
+const TOOL_NAME = 'policy-tracker-auditor';
+
 /**
- * Everything the extension's own pages (popup, report page, options) ask of the background.
- * Only extension pages can reach it: the manifest declares no externally_connectable.
+ * Everything the extension's own pages (popup, report page, options) ask of the background, and
+ * the toolbar badge. Only extension pages can reach it: the manifest declares no
+ * externally_connectable. Nothing here sends data anywhere.
  */
 export function startUiServices({ store }: UiServiceDeps): void {
-  browser.runtime.onMessage.addListener(async (message: unknown) => {
-    const request = BackgroundRequest.safeParse(message);
-    if (!request.success) return undefined; // not ours: content-script messages have their own listener
-    switch (request.data.type) {
+  const verdicts = new VerdictStore();
+  const policies = new PolicyStore();
+  const sessions = new SessionStarts(browser.storage.local);
+  const reports = new SiteReports({
+    observations: store,
+    verdicts,
+    policies,
+    sessions,
+    tool: { name: TOOL_NAME, version: browser.runtime.getManifest().version },
+  });
+  const recountBadges = startBadge({ undisclosedCount: (site) => reports.undisclosedCount(site) });
+  const admin = new PolicyAdmin(policies, recountBadges);
+
+  async function handle(request: BackgroundRequest): Promise<ResponseMap[BackgroundRequest['type']]> {
+    switch (request.type) {
       case 'flush':
-        return store.flush().then(() => true);
+        return store.flush().then(() => true as const);
       case 'observations':
-        return request.data.tabId === undefined ? store.all() : store.byTab(request.data.tabId);
+        return request.tabId === undefined ? store.all() : store.byTab(request.tabId);
       case 'clear':
-        return store.clear().then(() => true);
+        return store.clear().then(() => true as const);
+      case 'site-report': {
+        let pageUrl: string | undefined;
+        if (request.tabId !== undefined) {
+          const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
+          if (!tab) return { site: null, reason: 'The tab was closed.' };
+          pageUrl = tab.url;
+        }
+        const site = request.site ?? siteOfUrl(pageUrl);
+        if (!site) return { site: null, reason: 'This page is not a web site, so there is nothing to audit.' };
+        return { ...(await reports.build(site)), ...(pageUrl ? { pageUrl } : {}) };
+      }
+      case 'set-verdict':
+        return (await verdicts.save(request, Date.now())) ?? null;
+      case 'new-session': {
+        const sessionStart = await sessions.startNew(request.site, Date.now());
+        recountBadges();
+        return { sessionStart };
+      }
+      case 'list-policies':
+        return admin.list();
+      case 'get-policy':
+        return admin.get(request.key);
+      case 'save-policy':
+        return admin.save(request, Date.now());
+      case 'delete-policy':
+        return admin.delete(request.key).then(() => true as const);
+      case 'choose-policy':
+        return admin.choose(request.site, request.choice).then(() => true as const);
     }
+  }
+
+  // Not async: for a message that is not ours we must return undefined synchronously, or this
+  // listener would answer (with undefined) messages meant for the content-script listener.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = BackgroundRequest.safeParse(message);
+    if (!request.success) return undefined;
+    return handle(request.data);
   });
 }

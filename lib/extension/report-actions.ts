@@ -1,0 +1,27 @@
+import type { Finding } from '../audit/finding';
+import type { Report } from '../export/report';
+import { exportFile, type ExportChoice } from '../ui/export-files';
+import { withReviews, type FindingReview } from '../ui/verdicts';
+import { ask } from './client';
+import { downloadFile } from './download';
+
+/** What the popup and the report page do with a site report, shared so both behave the same. */
+
+/** Persists a verdict (background → IndexedDB) and returns the review the page should now show. */
+export async function saveVerdict(site: string, finding: Finding, review: FindingReview): Promise<FindingReview | undefined> {
+  const saved = await ask({
+    type: 'set-verdict',
+    site,
+    status: finding.status,
+    subject: finding.subject,
+    ...(review.verdict ? { verdict: review.verdict } : {}),
+    ...(review.comment ? { comment: review.comment } : {}),
+  });
+  if (!saved) return undefined;
+  return { ...(saved.verdict ? { verdict: saved.verdict } : {}), ...(saved.comment ? { comment: saved.comment } : {}) };
+}
+
+/** Builds the file with the verdicts as currently shown and hands it to the browser's downloads. */
+export function exportReport(report: Report, reviews: ReadonlyMap<string, FindingReview>, choice: ExportChoice, site: string): void {
+  downloadFile(exportFile(withReviews(report, reviews), choice, site));
+}

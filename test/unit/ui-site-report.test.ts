@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../lib/export/report';
+import { composeSiteReport } from '../../lib/extension/compose-report';
+import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry } from '../../lib/extension/policy-catalog';
+import { SessionStarts, sessionObservations } from '../../lib/extension/session-starts';
+import { SiteReports } from '../../lib/extension/site-reports';
+import type { Observation } from '../../lib/observe/observation';
+import { parsePolicy } from '../../lib/policy/parse';
+import { NO_POLICY, PolicyStore } from '../../lib/store/policy-store';
+import { VerdictStore } from '../../lib/store/verdict-store';
+
+const inbentaJson = JSON.parse(readFileSync(new URL('../../policy/inbenta.policy.json', import.meta.url), 'utf8'));
+const inbenta = parsePolicy(inbentaJson, 'policy/inbenta.policy.json');
+const bundledInbenta = { key: 'bundled:inbenta', origin: 'bundled', file: 'policy/inbenta.policy.json', policy: inbenta } as const;
+
+let n = 0;
+function seen(kind: Observation['kind'], host: string, extra: Partial<Observation> = {}): Observation {
+  const site = extra.sessionId ?? 'inbenta.com';
+  return {
+    id: `o${++n}`,
+    kind,
+    pageUrl: 'https://www.inbenta.com/en/',
+    url: `https://${host}/x`,
+    host,
+    party: host.endsWith(site) ? 'first' : 'third',
+    time: 1_000 + n,
+    source: 'network',
+    sessionId: site,
+    ...extra,
+  };
+}
+
+/** A small visit: the site itself, Google (named in the policy), and two parties nobody declared. */
+const visit = [
+  seen('request', 'www.inbenta.com', { resourceType: 'main_frame' }),
+  seen('request', 'www.google-analytics.com', { resourceType: 'script', pageUrl: 'https://www.inbenta.com/en/products/' }),
+  seen('storage', 'www.hotjar.com', { name: '_hjid', storage: { area: 'localStorage', origin: 'https://www.inbenta.com', key: '_hjid' } }),
+  seen('request', 'tracker.unknown-fixture.example', { resourceType: 'script' }),
+];
+const tool = { name: 'policy-tracker-auditor', version: '0.1.0' };
+
+describe('composeSiteReport', () => {
+  const report = composeSiteReport({ site: 'inbenta.com', observations: visit, policy: bundledInbenta, verdicts: [], tool, now: Date.UTC(2026, 0, 1) });
+
+  it('judges the session with the policy, like the CLI: valid report, policy and clauses quoted', () => {
+    expect(parseReport(report).findings.length).toBeGreaterThan(0);
+    expect(report.policy).toEqual({ id: 'inbenta', file: 'policy/inbenta.policy.json', title: inbenta.source.title });
+    expect(report.declarations?.map((d) => d.id)).toEqual(inbenta.declarations.map((d) => d.id));
+    const status = (host: string) => report.findings.find((f) => f.domains.some((d) => host.endsWith(d)))?.status;
+    expect(status('www.google-analytics.com')).toBe('disclosed');
+    expect(status('tracker.unknown-fixture.example')).toBe('undisclosed');
+    expect(status('www.inbenta.com')).toBe('first-party');
+    expect(report.unmatchedDeclarations?.length).toBeGreaterThan(0);
+  });
+
+  it('lists each top-level page once, in the order first seen', () => {
+    expect(report.pages.map((p) => p.url)).toEqual(['https://www.inbenta.com/en/', 'https://www.inbenta.com/en/products/']);
+  });
+
+  it('without a policy, every third party is unreviewed and no clause is quoted', () => {
+    const bare = composeSiteReport({ site: 'inbenta.com', observations: visit, verdicts: [], tool, now: 5_000 });
+    expect(bare.policy).toBeUndefined();
+    expect(bare.declarations).toBeUndefined();
+    expect(new Set(bare.findings.filter((f) => f.status !== 'first-party').map((f) => f.status))).toEqual(new Set(['unreviewed']));
+    expect(bare.startedAt).toBe(new Date(visit[0]!.time).toISOString());
+  });
+
+  it('carries the reviewer verdicts into the findings', () => {
+    const undisclosed = report.findings.find((f) => f.status === 'undisclosed')!;
+    const reviewed = composeSiteReport({
+      site: 'inbenta.com', observations: visit, policy: bundledInbenta, tool, now: 9_000,
+      verdicts: [{ site: 'inbenta.com', status: 'undisclosed', subject: undisclosed.subject, subjectKey: undisclosed.subject.toLowerCase(), verdict: 'not-compliant', comment: 'x', updatedAt: 1 }],
+    });
+    expect(reviewed.findings.find((f) => f.id === undisclosed.id)).toMatchObject({ review: { verdict: 'not-compliant', comment: 'x' } });
+  });
+});
+
+describe('which policy judges a site', () => {
+  const other = parsePolicy({ ...inbentaJson, id: 'inbenta-2020', source: { ...inbentaJson.source, title: 'Imported copy' } }, 'mine.policy.json');
+  const saved: PolicyEntry = { key: 'saved:inbenta-2020', origin: 'imported', file: 'mine.policy.json', policy: other };
+  const entries: PolicyEntry[] = [saved, bundledInbenta];
+
+  it('matches by first-party domain, the user’s saved policies before bundled ones', () => {
+    expect(resolvePolicy('inbenta.com', entries)).toMatchObject({ state: 'matched', entry: { key: 'saved:inbenta-2020' } });
+    expect(resolvePolicy('inbenta.com', [bundledInbenta])).toMatchObject({ state: 'matched', entry: { key: 'bundled:inbenta' } });
+    expect(resolvePolicy('example.org', entries)).toEqual({ state: 'no-match' });
+  });
+
+  it('follows the reviewer’s choice: a policy, no policy, or a chosen policy that is gone', () => {
+    expect(resolvePolicy('example.org', entries, { site: 'example.org', policyKey: 'bundled:inbenta' })).toMatchObject({ state: 'chosen', entry: { key: 'bundled:inbenta' } });
+    expect(resolvePolicy('inbenta.com', entries, { site: 'inbenta.com', policyKey: NO_POLICY })).toEqual({ state: 'none-chosen' });
+    expect(resolvePolicy('inbenta.com', entries, { site: 'inbenta.com', policyKey: 'saved:deleted' })).toEqual({ state: 'chosen-unavailable', key: 'saved:deleted' });
+  });
+
+  it('bundles policy/*.policy.json at build time and validates them', () => {
+    expect(bundledPolicies()).toContainEqual(expect.objectContaining({ key: 'bundled:inbenta', file: 'policy/inbenta.policy.json' }));
+    expect(bundledPolicies().every((e) => e.policy && !e.error)).toBe(true);
+  });
+
+  it('keeps a stored policy that no longer validates, with its one-line error, and never uses it', () => {
+    const broken = savedPolicyEntry({ key: 'saved:x', origin: 'imported', file: 'x.policy.json', json: { id: 'X!' }, savedAt: 1 });
+    expect(broken.policy).toBeUndefined();
+    expect(broken.error).toMatch(/^x\.policy\.json: id: /);
+    expect(resolvePolicy('inbenta.com', [broken])).toEqual({ state: 'no-match' });
+  });
+});
+
+describe('site sessions', () => {
+  it('use the observations of the site from the session start on, oldest first', () => {
+    const list = [seen('request', 'a.test', { time: 50 }), seen('request', 'b.test', { time: 10 }), seen('request', 'c.test', { time: 30, sessionId: 'other.test' })];
+    expect(sessionObservations(list, 'inbenta.com', undefined).map((o) => o.host)).toEqual(['b.test', 'a.test']);
+    expect(sessionObservations(list, 'inbenta.com', 20).map((o) => o.host)).toEqual(['a.test']);
+  });
+
+  it('remember a start time per site in extension storage', async () => {
+    const data: Record<string, unknown> = {};
+    const area = { get: async (key: string) => ({ [key]: data[key] }), set: async (items: Record<string, unknown>) => void Object.assign(data, items) };
+    const starts = new SessionStarts(area);
+    expect(await starts.startOf('a.test')).toBeUndefined();
+    await starts.startNew('a.test', 100);
+    await starts.startNew('b.test', 200);
+    expect(await new SessionStarts(area).startOf('a.test')).toBe(100);
+    expect(data.sessionStarts).toEqual({ 'a.test': 100, 'b.test': 200 });
+  });
+});
+
+describe('SiteReports: the background’s report and badge count from the stores', () => {
+  async function setUp(start?: number) {
+    const policies = new PolicyStore(`policies-sr-${++n}`);
+    const verdicts = new VerdictStore(`verdicts-sr-${++n}`);
+    const sessions = { startOf: async () => start };
+    const observations = { bySession: async (site: string) => visit.filter((o) => o.sessionId === site) };
+    return { policies, reports: new SiteReports({ observations, verdicts, policies, sessions, tool, clock: () => 10_000 }) };
+  }
+
+  it('builds a report with the bundled policy and counts the undisclosed findings for the badge', async () => {
+    const { reports } = await setUp();
+    const built = await reports.build('inbenta.com');
+    expect(built.policy).toMatchObject({ state: 'matched', key: 'bundled:inbenta', origin: 'bundled', title: inbenta.source.title });
+    const undisclosed = built.report.findings.filter((f) => f.status === 'undisclosed').length;
+    expect(undisclosed).toBeGreaterThan(0);
+    expect(await reports.undisclosedCount('inbenta.com')).toBe(undisclosed);
+  });
+
+  it('counts nothing for the badge when the reviewer chose no policy', async () => {
+    const { reports, policies } = await setUp();
+    await policies.choose('inbenta.com', NO_POLICY);
+    expect((await reports.build('inbenta.com')).policy).toEqual({ state: 'none-chosen' });
+    expect(await reports.undisclosedCount('inbenta.com')).toBe(0);
+  });
+
+  it('leaves out what came before a new session', async () => {
+    const { reports } = await setUp(visit[2]!.time);
+    const built = await reports.build('inbenta.com');
+    expect(built.sessionStart).toBe(visit[2]!.time);
+    expect(built.report.observations.map((o) => o.id)).toEqual([visit[2]!.id, visit[3]!.id]);
+  });
+});
+
