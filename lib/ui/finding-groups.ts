@@ -1,5 +1,5 @@
 import type { Finding, FindingStatus } from '../audit/finding';
-import { statusRank } from '../export/status';
+import { STATUS_ORDER } from '../export/status';
 import type { Observation } from '../observe/observation';
 
 /**
@@ -45,6 +45,17 @@ export function toRowViews(findings: readonly Finding[], observationsById: Reado
 
 export function groupNameOf(finding: Finding): string {
   return finding.organization ?? finding.domains[0] ?? finding.subject;
+}
+
+/**
+ * The export's status order, but with the site's own domains last: without a policy every third
+ * party is `unreviewed`, and those are what a reviewer came to read, not the site itself.
+ */
+export const LIST_STATUS_ORDER: readonly FindingStatus[] = [...STATUS_ORDER.filter((s) => s !== 'first-party'), 'first-party'];
+
+function statusRank(status: FindingStatus): number {
+  const rank = LIST_STATUS_ORDER.indexOf(status);
+  return rank === -1 ? LIST_STATUS_ORDER.length : rank;
 }
 
 /** Code-unit order after lower-casing: the same on every machine, unlike localeCompare. */

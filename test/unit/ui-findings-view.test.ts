@@ -114,3 +114,10 @@ describe('5,000 findings', () => {
     expect(elapsed).toBeLessThan(100);
   });
 });
+
+describe('without a policy', () => {
+  it('lists the unreviewed third parties before the site itself', () => {
+    const groups = groupFindings(toRowViews([finding('fp', 'first-party', 'shop.test'), finding('u', 'unreviewed', 'ads.test')], new Map()));
+    expect(groups.map((g) => g.worstStatus)).toEqual(['unreviewed', 'first-party']);
+  });
+});
