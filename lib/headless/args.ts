@@ -1,8 +1,27 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
+import { USAGE } from './usage';
+import {
+  CONSENT_STATES,
+  FAIL_ON_LEVELS,
+  OUTPUT_FORMATS,
+  type ConsentState,
+  type FailOn,
+  type OutputFormat,
+} from './option-values';
+
+export { USAGE };
+
+export interface Shard {
+  /** 1-based: shard 1/3 takes URLs 1, 4, 7, … */
+  index: number;
+  count: number;
+}
 
 export interface AuditOptions {
+  /** URLs given as arguments, in order; `--urls-file` adds its own when the run starts. */
   urls: string[];
+  urlsFile?: string;
   outDir: string;
   chromium?: string;
   hostRules?: string;
@@ -13,87 +32,138 @@ export interface AuditOptions {
   waitMs: number;
   /** Longest wait for navigation itself. */
   pageTimeoutMs: number;
+  /** When set, follow same-site links breadth-first until this many pages were audited. */
+  maxPages?: number;
+  scroll: boolean;
+  /** One browser profile per state, in this order. */
+  consent: ConsentState[];
+  gpc: boolean;
+  formats: OutputFormat[];
+  failOn: FailOn;
+  shard?: Shard;
   policy?: string;
+  /** False with --no-trackerdb; AUDITOR_TRACKERDB=off is applied when the classifier is built. */
+  trackerDb: boolean;
   build: boolean;
   headed: boolean;
 }
 
-export const USAGE = `Usage: npm run audit -- <url...> [options]
-
-Visits each URL in headless Chromium with the auditor extension loaded and writes a report.
-
-Options:
-  --out <dir>               where to write report.json (default: ./audit-report)
-  --policy <file>           policy file to judge against (default: the one in policy/ for the site)
-  --chromium <path>         Chromium binary (default: $CHROMIUM_PATH, else /usr/bin/chromium)
-  --host-rules <rules>      Chromium --host-resolver-rules, e.g. "MAP * 127.0.0.1:8443"
-  --insecure                ignore TLS certificate errors (self-signed fixtures)
-  --chromium-arg=<flag>     extra Chromium flag, e.g. --chromium-arg=--lang=de; repeatable
-  --block-third-party-cookies
-                            browse as a profile that blocks them (default: allowed, as in Chrome)
-  --wait-ms <ms>            longest wait for the network to go quiet after load (default: 5000)
-  --page-timeout <ms>       longest wait for a page to load (default: 30000)
-  --no-build                use the existing build in .output/ even if sources are newer
-  --headed                  show the browser window
-  -h, --help                show this help`;
-
 export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'audit-report' },
-        policy: { type: 'string' },
-        chromium: { type: 'string' },
-        'host-rules': { type: 'string' },
-        insecure: { type: 'boolean', default: false },
-        'chromium-arg': { type: 'string', multiple: true, default: [] },
-        'block-third-party-cookies': { type: 'boolean', default: false },
-        'wait-ms': { type: 'string', default: '5000' },
-        'page-timeout': { type: 'string', default: '30000' },
-        'no-build': { type: 'boolean', default: false },
-        headed: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UserError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOrExplain(argv, {
+    out: { type: 'string', default: 'audit-report' },
+    'urls-file': { type: 'string' },
+    policy: { type: 'string' },
+    chromium: { type: 'string' },
+    'host-rules': { type: 'string' },
+    insecure: { type: 'boolean', default: false },
+    'chromium-arg': { type: 'string', multiple: true, default: [] },
+    'block-third-party-cookies': { type: 'boolean', default: false },
+    'wait-ms': { type: 'string', default: '5000' },
+    'page-timeout': { type: 'string', default: '30000' },
+    'max-pages': { type: 'string' },
+    scroll: { type: 'boolean', default: false },
+    consent: { type: 'string', default: 'none' },
+    gpc: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'json,csv,html' },
+    'fail-on': { type: 'string', default: 'none' },
+    shard: { type: 'string' },
+    'no-trackerdb': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    headed: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  } as const);
   if (values.help) return 'help';
-  if (positionals.length === 0) throw new UserError(`no URL given\n\n${USAGE}`);
+  if (positionals.length === 0 && values['urls-file'] === undefined) {
+    throw new UserError(`no URL given (pass URLs or --urls-file <file>)\n\n${USAGE}`);
+  }
   for (const url of positionals) checkUrl(url);
   return {
     urls: positionals,
+    urlsFile: values['urls-file'],
     outDir: values.out,
     chromium: values.chromium,
     hostRules: values['host-rules'],
     insecure: values.insecure,
     chromiumArgs: values['chromium-arg'],
     blockThirdPartyCookies: values['block-third-party-cookies'],
-    waitMs: nonNegativeInt('--wait-ms', values['wait-ms']),
-    pageTimeoutMs: nonNegativeInt('--page-timeout', values['page-timeout']),
+    waitMs: wholeNumber('--wait-ms', values['wait-ms'], 'milliseconds'),
+    pageTimeoutMs: wholeNumber('--page-timeout', values['page-timeout'], 'milliseconds'),
+    maxPages: values['max-pages'] === undefined ? undefined : positiveNumber('--max-pages', values['max-pages']),
+    scroll: values.scroll,
+    consent: listOf('--consent', values.consent, CONSENT_STATES),
+    gpc: values.gpc,
+    formats: parseFormats(values.format),
+    failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     policy: values.policy,
+    trackerDb: !values['no-trackerdb'],
     build: !values['no-build'],
     headed: values.headed,
   };
 }
 
-function checkUrl(text: string): void {
+type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** parseArgs, with its complaint followed by the usage instead of a stack trace. */
+export function parseOrExplain<T extends OptionSpec>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+export function checkUrl(text: string, where = ''): void {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(`not a URL: ${JSON.stringify(text)} (give a full http:// or https:// address)`);
+    throw new UserError(`${where}not a URL: ${JSON.stringify(text)} (give a full http:// or https:// address)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`only http and https pages can be audited, not ${url.protocol} (${text})`);
+    throw new UserError(`${where}only http and https pages can be audited, not ${url.protocol} (${text})`);
   }
 }
 
-function nonNegativeInt(flag: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new UserError(`${flag} takes a whole number of milliseconds, not ${JSON.stringify(text)}`);
+export function parseFormats(text: string): OutputFormat[] {
+  return listOf('--format', text, OUTPUT_FORMATS);
+}
+
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UserError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. --shard 2/4, not ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
+
+export function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  const value = text.trim() as T;
+  if (!allowed.includes(value)) {
+    throw new UserError(`${flag}: ${JSON.stringify(text)} is not one of ${allowed.join(', ')}`);
+  }
+  return value;
+}
+
+/** "a,b" → ['a', 'b'], each checked, duplicates dropped, order kept. */
+function listOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T[] {
+  const items = text.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) {
+    throw new UserError(`${flag} takes a comma-separated list of ${allowed.join(', ')}, not ${JSON.stringify(text)}`);
+  }
+  return [...new Set(items.map((item) => oneOf(flag, item, allowed)))];
+}
+
+function wholeNumber(flag: string, text: string, unit: string): number {
+  if (!/^\d+$/.test(text)) throw new UserError(`${flag} takes a whole number of ${unit}, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function positiveNumber(flag: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UserError(`${flag} takes a whole number of pages, at least 1, not ${JSON.stringify(text)}`);
+  }
   return Number(text);
 }

@@ -1,7 +1,6 @@
 import { Report, REPORT_SCHEMA_VERSION, type PageVisit, type RunSettings } from '../export/report';
 import type { Observation } from '../observe/observation';
-import type { Finding } from '../audit/finding';
-import { registrableDomain } from '../classify/domain';
+import { judgeObservations, type Judge } from './judge';
 
 export interface ReportParts {
   tool: { name: string; version: string };
@@ -9,40 +8,37 @@ export interface ReportParts {
   finishedAt: Date;
   pages: PageVisit[];
   observations: Observation[];
-  settings: RunSettings;
+  /** Absent only when merging reports that recorded none. */
+  settings: RunSettings | undefined;
+  judge: Judge;
 }
 
-/** Puts a run together as a versioned report, validated so that what we write is what we promise. */
+/**
+ * Puts a run together as a versioned report: observations judged against the policy (or left
+ * unreviewed without one), validated so that what we write is what we promise.
+ */
 export function assembleReport(parts: ReportParts): Report {
   return Report.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: parts.tool,
     startedAt: parts.startedAt.toISOString(),
     finishedAt: parts.finishedAt.toISOString(),
-    settings: parts.settings,
+    settings: parts.settings && { ...parts.settings, trackerDb: parts.judge.trackerDb },
     pages: parts.pages,
     observations: parts.observations,
-    findings: unreviewedFindings(parts.observations),
+    ...judgeObservations(parts.observations, parts.judge),
   });
 }
 
-/** One finding per third-party registrable domain, before any policy is applied. */
-function unreviewedFindings(observations: Observation[]): Finding[] {
-  const groups = new Map<string, Observation[]>();
-  for (const o of observations) {
-    if (o.party !== 'third') continue;
-    const domain = registrableDomain(o.host);
-    groups.set(domain, [...(groups.get(domain) ?? []), o]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([domain, group]) => ({
-      id: `unreviewed:${domain}`,
-      subject: domain,
-      domains: [domain],
-      kinds: [...new Set(group.map((o) => o.kind))],
-      status: 'unreviewed' as const,
-      clauseIds: [],
-      observationIds: group.map((o) => o.id),
-    }));
+/**
+ * Observation ids are unique within one browser profile only (Chromium numbers its requests from
+ * 1 again), so reports combining several profiles — consent states, shards — prefix each
+ * profile's ids, and the redirect links between them, with a label of their own.
+ */
+export function namespaceIds(observations: readonly Observation[], label: string): Observation[] {
+  return observations.map((o) => ({
+    ...o,
+    id: `${label}:${o.id}`,
+    ...(o.redirectedFrom !== undefined ? { redirectedFrom: `${label}:${o.redirectedFrom}` } : {}),
+  }));
 }

@@ -1,9 +1,12 @@
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumFlags, prepareProfile } from './chromium';
+import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
+import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
+import { linksOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { startWarmUpServer } from './warm-up';
 import { UserError } from './errors';
 import type { Observation } from '../observe/observation';
@@ -17,6 +20,25 @@ export interface LaunchOptions {
   chromiumArgs: string[];
   blockThirdPartyCookies: boolean;
   headed: boolean;
+  gpc: boolean;
+  /** Answer consent banners in this profile; undefined leaves them alone. */
+  consent?: ConsentAnswer;
+}
+
+export interface VisitLimits {
+  pageTimeoutMs: number;
+  waitMs: number;
+  scroll: boolean;
+}
+
+export interface PageResult {
+  visit: PageVisit;
+  /** Links on the page, for a crawl. */
+  links: string[];
+  /** Host names the page (any frame) sent requests to, for progress counts. */
+  hosts: string[];
+  /** The address served something other than HTML (a download, an image): nothing to audit. */
+  notHtml: boolean;
 }
 
 interface AuditorGlobal {
@@ -25,10 +47,17 @@ interface AuditorGlobal {
 
 /** Headless Chromium with the built extension loaded, driven page by page. */
 export class AuditBrowser {
+  private closed = false;
+
   private constructor(
     private readonly context: BrowserContext,
     private readonly userDataDir: string,
-  ) {}
+    private readonly consent: ConsentDriver | undefined,
+  ) {
+    context.on('close', () => {
+      this.closed = true;
+    });
+  }
 
   static async launch(options: LaunchOptions): Promise<AuditBrowser> {
     const userDataDir = await mkdtemp(join(tmpdir(), 'auditor-profile-'));
@@ -50,9 +79,18 @@ export class AuditBrowser {
       await rm(userDataDir, { recursive: true, force: true });
       throw new UserError(`Chromium did not start (${options.executablePath}): ${firstLine(error)}`);
     }
-    const browser = new AuditBrowser(context, userDataDir);
-    await browser.worker();
-    return browser;
+    try {
+      // Both hook into every new document: they must be in place before the first page opens.
+      if (options.gpc) await sendGpcSignal(context);
+      const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
+      const browser = new AuditBrowser(context, userDataDir, consent);
+      await browser.worker();
+      return browser;
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   /** The extension's service worker; after it was stopped, the one that replaced it. */
@@ -78,7 +116,7 @@ export class AuditBrowser {
         await new Promise((resolve) => setTimeout(resolve, 250));
         const seen = await this.observations();
         if (seen.some((o) => o.url === url)) {
-          await (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.clear());
+          await this.forgetObservations();
           return;
         }
       }
@@ -89,22 +127,74 @@ export class AuditBrowser {
     }
   }
 
-  async visit(url: string, limits: { pageTimeoutMs: number; waitMs: number }): Promise<PageVisit> {
+  /**
+   * Opens `url` and lets autoconsent answer its banner, so the pages audited next are seen with
+   * the choice stored (cookies, local storage). What this visit recorded is forgotten: it mixes
+   * before and after the click.
+   */
+  async answerConsent(url: string, limits: VisitLimits): Promise<Omit<ConsentOutcome, 'state'>> {
+    if (!this.consent) return { outcome: 'not-requested' };
     const page = await this.context.newPage();
+    const answered = this.consent.watch(page, limits.pageTimeoutMs + 15_000);
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs }).catch(() => undefined);
+      const outcome = await answered;
+      await new NetworkQuiet(page).wait(Math.min(limits.waitMs, 3_000));
+      return outcome;
+    } finally {
+      await withTimeout(page.close(), 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await this.forgetObservations();
+    }
+  }
+
+  async visit(url: string, limits: VisitLimits): Promise<PageResult> {
+    if (this.closed) throw new UserError('Chromium closed unexpectedly; the remaining pages were not audited');
+    const page = await this.context.newPage();
+    const hosts = new Set<string>();
+    page.on('request', (request) => hosts.add(hostOf(request.url())));
+    const result: PageResult = { visit: { url, finalUrl: url }, links: [], hosts: [], notHtml: false };
+    let crashed = false;
+    page.on('crash', () => {
+      crashed = true;
+    });
+    // The longest a visit may take, whatever the page does: load, quiet, scroll, quiet, links.
+    const capMs = limits.pageTimeoutMs + 2 * limits.waitMs + (limits.scroll ? SCROLL_BUDGET_MS + 2_000 : 0) + 10_000;
+    const finished = await withTimeout(this.load(page, url, limits, result), capMs);
+    if (finished === undefined && !result.visit.error) {
+      result.visit.error = `the page did not finish within ${Math.round(capMs / 1000)} s`;
+    }
+    if (crashed) result.visit.error = 'the page crashed';
+    result.visit.finalUrl = page.url() === 'about:blank' ? url : page.url();
+    // A copy: a load that outlived its cap may still settle later, and must not change the record.
+    const snapshot: PageResult = { ...result, visit: { ...result.visit }, hosts: [...hosts] };
+    // Closing fires pagehide, when storage collectors take their last snapshot. A hung renderer
+    // may never confirm the close: the run goes on without waiting for it.
+    await withTimeout(page.close(), 10_000);
+    return snapshot;
+  }
+
+  private async load(page: Page, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
     const quiet = new NetworkQuiet(page);
-    const visit: PageVisit = { url, finalUrl: url };
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs });
-      if (response && response.status() >= 400) visit.error = `HTTP ${response.status()}`;
-      visit.networkQuiet = await quiet.wait(limits.waitMs);
+      const type = response?.headers()['content-type'] ?? 'text/html';
+      result.notHtml = !/^\s*(text\/html|application\/xhtml\+xml)/i.test(type);
+      if (response && response.status() >= 400) result.visit.error = `HTTP ${response.status()}`;
+      result.visit.networkQuiet = await quiet.wait(limits.waitMs);
+      if (result.notHtml) return true;
+      if (limits.scroll) {
+        await scrollThrough(page);
+        result.visit.networkQuiet = (await quiet.wait(limits.waitMs)) && result.visit.networkQuiet;
+      }
+      result.links = await linksOn(page);
     } catch (error) {
-      visit.error = firstLine(error);
-    } finally {
-      visit.finalUrl = page.url() === 'about:blank' ? url : page.url();
-      // Closing fires pagehide, when storage collectors take their last snapshot.
-      await page.close().catch(() => undefined);
+      const message = firstLine(error);
+      // Chromium turns a navigation to a file into a download, which aborts page.goto.
+      if (/download is starting/i.test(message)) result.notHtml = true;
+      else result.visit.error = message;
     }
-    return visit;
+    return true;
   }
 
   /** Everything the extension recorded so far, after it wrote its pending batch. */
@@ -113,9 +203,21 @@ export class AuditBrowser {
     return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
   }
 
+  private async forgetObservations(): Promise<void> {
+    await (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.clear());
+  }
+
   async close(): Promise<void> {
-    await this.context.close().catch(() => undefined);
+    await withTimeout(this.context.close(), 15_000);
     await rm(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
   }
 }
 

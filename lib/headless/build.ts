@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { UserError } from './errors';
 
 const SOURCES = ['entrypoints', 'lib', 'components', 'wxt.config.ts', 'package.json', 'public'];
+/** Node-only code the extension never bundles: editing the CLI must not trigger a rebuild. */
+const NOT_BUNDLED = new Set([join('lib', 'headless')]);
 
 export function extensionDir(root: string): string {
   return join(root, '.output', 'chrome-mv3');
@@ -14,15 +16,16 @@ export function buildIsStale(root: string): boolean {
   const manifest = join(extensionDir(root), 'manifest.json');
   if (!existsSync(manifest)) return true;
   const builtAt = statSync(manifest).mtimeMs;
-  return SOURCES.some((entry) => newestMtime(join(root, entry)) > builtAt);
+  return SOURCES.some((entry) => newestMtime(root, entry) > builtAt);
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
+function newestMtime(root: string, entry: string): number {
+  const path = join(root, entry);
+  if (NOT_BUNDLED.has(entry) || !existsSync(path)) return 0;
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
   let newest = info.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(root, join(entry, name)));
   return newest;
 }
 

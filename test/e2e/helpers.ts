@@ -1,13 +1,16 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { runAudit } from '../../lib/headless/cli';
+import { findChromium } from '../../lib/headless/chromium';
 import { parseReport, type Report } from '../../lib/export/report';
 
 export interface AuditRun {
   code: number;
   report?: Report;
+  /** Every line the CLI printed, the summary included. */
   log: string[];
   outDir: string;
 }
@@ -15,18 +18,60 @@ export interface AuditRun {
 /** Runs the real CLI (building the extension if needed) against the fixture web. */
 export async function auditFixture(server: FixtureServer, urls: string[], extra: string[] = []): Promise<AuditRun> {
   const outDir = await mkdtemp(join(tmpdir(), 'auditor-e2e-'));
+  return runCli([...urls, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--wait-ms', '4000', ...extra], outDir);
+}
+
+/** Runs the CLI with exactly these arguments; reads outDir/report.json if it was written. */
+export async function runCli(argv: string[], outDir: string): Promise<AuditRun> {
   const log: string[] = [];
-  const code = await runAudit(
-    [...urls, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--wait-ms', '4000', ...extra],
-    (line) => log.push(line),
-  );
-  let report: Report | undefined;
+  const code = await runAudit(argv, (line) => log.push(line));
+  return { code, report: await readReport(join(outDir, 'report.json')), log, outDir };
+}
+
+export async function readReport(file: string): Promise<Report | undefined> {
   try {
-    report = parseReport(JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')), 'report.json');
+    return parseReport(JSON.parse(await readFile(file, 'utf8')), file);
   } catch {
-    report = undefined;
+    return undefined;
   }
-  return { code, report, log, outDir };
+}
+
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: XmlElement[];
+}
+
+/**
+ * Parses XML with a real XML parser (Chromium's DOMParser, which is libxml2-strict): a report
+ * CI servers cannot read must fail the test, not just look right to a regular expression.
+ */
+export async function parseXml(xml: string): Promise<XmlElement> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const result = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'application/xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      if (error) return { error: error.textContent ?? 'parse error' };
+      const convert = (el: Element): XmlElement => ({
+        name: el.tagName,
+        attributes: Object.fromEntries(Array.from(el.attributes, (a) => [a.name, a.value])),
+        text: el.textContent ?? '',
+        children: Array.from(el.children, convert),
+      });
+      return { root: convert(doc.documentElement) };
+    }, xml);
+    if ('error' in result) throw new Error(`not well-formed XML: ${result.error}`);
+    return result.root!;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function descendants(element: XmlElement, name: string): XmlElement[] {
+  return element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...descendants(child, name)]);
 }
 
 export { startFixtureServer };

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { parseReport, type PageVisit, type Report, type RunSettings } from '../export/report';
+import { parseFormats, oneOf, parseOrExplain } from './args';
+import { firstLine } from './audit-browser';
+import { assembleReport, namespaceIds } from './assemble-report';
+import { UserError } from './errors';
+import { EXIT_CODES, outcomeOf } from './gate';
+import { choosePolicy, prepareJudge, type ChosenPolicy } from './judge';
+import { FAIL_ON_LEVELS } from './option-values';
+import { deliverReport } from './outputs';
+import { PROJECT_ROOT } from './project';
+import type { CliIo } from './run-audit';
+
+/**
+ * `npm run audit -- merge <report.json...> --out <dir>`: shard reports of one crawl (`--shard i/n`
+ * on several machines) become one report, as if a single run had audited every page. The
+ * observations are judged again, together, so findings group across shards exactly as they
+ * would have in one run.
+ */
+export async function runMergeCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseOrExplain(argv, {
+      out: { type: 'string' },
+      format: { type: 'string', default: 'json,csv,html' },
+      'fail-on': { type: 'string', default: 'none' },
+      policy: { type: 'string' },
+      'no-trackerdb': { type: 'boolean', default: false },
+    } as const);
+    if (positionals.length === 0) throw new UserError('merge needs the report.json files of the shards');
+    if (values.out === undefined) throw new UserError('merge needs --out <dir> for the merged report');
+    const formats = parseFormats(values.format);
+    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS);
+    const shards = orderByShard(await Promise.all(positionals.map(readReport)));
+    const chosen = await policyOfShards(shards, values.policy);
+    const useTrackerDb = !values['no-trackerdb'] && shards.every(({ report }) => report.settings?.trackerDb !== false);
+    const pages = interleavePages(shards.map(({ report }) => report.pages), shards[0]!.report.settings);
+    const judge = await prepareJudge(chosen, pages.length ? [pages[0]!.url] : [], useTrackerDb);
+    const report = assembleReport({
+      tool: shards[0]!.report.tool,
+      startedAt: new Date(Math.min(...shards.map(({ report }) => Date.parse(report.startedAt)))),
+      finishedAt: new Date(Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt)))),
+      pages,
+      observations: shards.flatMap(({ report }, position) =>
+        namespaceIds(report.observations, `s${report.settings?.shard?.index ?? position + 1}`),
+      ),
+      settings: mergedSettings(shards.map(({ report }) => report)),
+      judge,
+    });
+    io.log(`Merged ${shards.length} reports: ${report.pages.length} pages, ${report.observations.length} observations.`);
+    const { failing } = await deliverReport(report, { outDir: values.out, formats, failOn }, io);
+    const failed = report.pages.filter((p) => p.error);
+    if (failed.length > 0) io.log(`error: ${failed.length} of ${report.pages.length} pages did not load completely (${failed[0]!.url}: ${failed[0]!.error})`);
+    return EXIT_CODES[outcomeOf({ failed: failed.length > 0, interrupted: false, failingFindings: failing })];
+  } catch (error) {
+    io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
+    return EXIT_CODES.error;
+  }
+}
+
+interface ShardReport {
+  file: string;
+  report: Report;
+}
+
+async function readReport(file: string): Promise<ShardReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    return { file, report: parseReport(JSON.parse(text), file) };
+  } catch (error) {
+    throw new UserError(error instanceof SyntaxError ? `${file}: not valid JSON: ${error.message}` : (error as Error).message);
+  }
+}
+
+/** Shard order when every report knows its shard, else the order given; a shard given twice is an error. */
+function orderByShard(shards: ShardReport[]): ShardReport[] {
+  const indexes = shards.map(({ report }) => report.settings?.shard?.index);
+  if (indexes.some((i) => i === undefined)) return shards;
+  const seen = new Map<number, string>();
+  for (const { file, report } of shards) {
+    const index = report.settings!.shard!.index;
+    if (seen.has(index)) throw new UserError(`${file} and ${seen.get(index)} are both shard ${index}`);
+    seen.set(index, file);
+  }
+  return [...shards].sort((a, b) => a.report.settings!.shard!.index - b.report.settings!.shard!.index);
+}
+
+/**
+ * The shards' policy, read again from the file they name (the report quotes clauses, not the
+ * whole policy), or --policy. Shards judged against different policies cannot be merged.
+ */
+async function policyOfShards(shards: readonly ShardReport[], explicit: string | undefined): Promise<ChosenPolicy | undefined> {
+  if (explicit !== undefined) return choosePolicy(explicit, 'http://merge.invalid/', PROJECT_ROOT);
+  const ids = new Set(shards.map(({ report }) => report.policy?.id));
+  if (ids.size > 1) {
+    throw new UserError(`the reports were judged against different policies (${[...ids].map((id) => id ?? 'none').join(', ')}); pass --policy <file>`);
+  }
+  const named = shards.find(({ report }) => report.policy)?.report.policy;
+  if (!named) return undefined;
+  if (!named.file) throw new UserError(`the reports name policy "${named.id}" but not its file: pass --policy <file>`);
+  const chosen = await choosePolicy(named.file, 'http://merge.invalid/', PROJECT_ROOT).catch((error: unknown) => {
+    throw new UserError(`${(error as Error).message} (the policy the shards were judged against; pass --policy <file>)`);
+  });
+  if (chosen?.policy.id !== named.id) {
+    throw new UserError(`${named.file} now holds policy "${chosen?.policy.id}", the shards used "${named.id}": pass --policy <file>`);
+  }
+  return chosen;
+}
+
+/**
+ * Shard i took URLs i, i+n, i+2n…: taking one page from each shard in turn gives back the order of
+ * the list. Pages stay grouped by consent state, in the order the run audited the states.
+ */
+export function interleavePages(perShard: readonly (readonly PageVisit[])[], settings: RunSettings | undefined): PageVisit[] {
+  const states = (settings?.consent ?? []).map((c) => c.state);
+  const rank = (page: PageVisit) => (page.consent ? states.indexOf(page.consent) : 0);
+  const pages: PageVisit[] = [];
+  const longest = Math.max(0, ...perShard.map((list) => list.length));
+  for (const state of states.length ? states : [undefined]) {
+    const ofState = perShard.map((list) => list.filter((p) => state === undefined || p.consent === state));
+    for (let i = 0; i < longest; i++) for (const list of ofState) if (list[i]) pages.push(list[i]!);
+  }
+  // Pages of states the first shard did not record come last, in shard order.
+  const placed = new Set(pages);
+  return [...pages, ...perShard.flat().filter((p) => !placed.has(p)).sort((a, b) => rank(a) - rank(b))];
+}
+
+/** The first shard's settings, without its shard; consent outcomes per state from the first shard that has it. */
+function mergedSettings(reports: readonly Report[]): RunSettings | undefined {
+  const first = reports[0]?.settings;
+  if (!first) return undefined;
+  const { shard: _shard, ...rest } = first;
+  const consent = new Map<string, NonNullable<RunSettings['consent']>[number]>();
+  for (const report of reports) for (const c of report.settings?.consent ?? []) if (!consent.has(c.state)) consent.set(c.state, c);
+  return { ...rest, ...(consent.size ? { consent: [...consent.values()] } : {}) };
+}

@@ -1,0 +1,157 @@
+import { registrableDomain } from '../classify/domain';
+import type { PageVisit, RunSettings } from '../export/report';
+import type { Observation } from '../observe/observation';
+import { parseAuditArgs, USAGE, type AuditOptions } from './args';
+import { firstLine } from './audit-browser';
+import { assembleReport, namespaceIds } from './assemble-report';
+import { buildExtension, buildIsStale, extensionDir } from './build';
+import { findChromium } from './chromium';
+import { CrawlFrontier } from './crawl';
+import { UserError } from './errors';
+import { EXIT_CODES, outcomeOf } from './gate';
+import { choosePolicy, prepareJudge, type Judge } from './judge';
+import { deliverReport } from './outputs';
+import { Progress, type Terminal } from './progress';
+import { PROJECT_ROOT, toolInfo } from './project';
+import { runSession, type SessionResult } from './session';
+import { startUrls } from './url-list';
+
+export interface CliIo {
+  /** Diagnostics and progress lines (standard error). */
+  log(line: string): void;
+  /** The summary (standard output). */
+  out(text: string): void;
+  /** Where the live progress line is drawn, when it is a terminal. */
+  terminal?: Terminal;
+}
+
+interface Prepared {
+  urls: string[];
+  judge: Judge;
+  executablePath: string;
+}
+
+/** `npm run audit -- <url...>`: returns the exit code (see USAGE). */
+export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
+  let options: AuditOptions;
+  let prepared: Prepared;
+  try {
+    const parsed = parseAuditArgs(argv);
+    if (parsed === 'help') {
+      io.out(`${USAGE}\n`);
+      return EXIT_CODES.clean;
+    }
+    options = parsed;
+    prepared = await prepare(options, io);
+  } catch (error) {
+    io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
+    return EXIT_CODES.error;
+  }
+
+  const startedAt = new Date();
+  const progress = new Progress(io.log, io.terminal);
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    progress.note('Interrupted: finishing the current page and writing a partial report…');
+  };
+  process.once('SIGINT', onInterrupt);
+  const sessions: SessionResult[] = [];
+  let failure: string | undefined;
+  try {
+    const siteDomains = new Set([
+      ...prepared.urls.map((url) => registrableDomain(new URL(url).hostname)),
+      ...(prepared.judge.chosen?.policy.site.firstPartyDomains ?? []),
+    ]);
+    for (const state of options.consent) {
+      if (interrupted) break;
+      // Every state after the first visits exactly the pages the first one did, so they compare.
+      const frontier = sessions[0]
+        ? new CrawlFrontier(sessions[0].visitedUrls.length ? sessions[0].visitedUrls : prepared.urls)
+        : new CrawlFrontier(prepared.urls, options.maxPages);
+      const session = await runSession({
+        state,
+        launch: { ...options, executablePath: prepared.executablePath, extensionDir: extensionDir(PROJECT_ROOT) },
+        limits: options,
+        frontier,
+        siteDomains,
+        progress,
+        labelState: options.consent.length > 1,
+        isInterrupted: () => interrupted,
+      });
+      sessions.push(session);
+      if (session.failure) {
+        failure = session.failure;
+        break;
+      }
+    }
+  } catch (error) {
+    failure = error instanceof UserError ? error.message : firstLine(error);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    progress.clear();
+  }
+
+  const pages = sessions.flatMap((s) => s.pages);
+  const observations = combineObservations(sessions);
+  let failing = 0;
+  if (pages.length > 0 || observations.length > 0) {
+    try {
+      const report = assembleReport({
+        tool: await toolInfo(),
+        startedAt,
+        finishedAt: new Date(),
+        pages,
+        observations,
+        settings: runSettings(options, sessions),
+        judge: prepared.judge,
+      });
+      failing = (await deliverReport(report, options, io)).failing;
+    } catch (error) {
+      failure ??= `the report could not be written: ${firstLine(error)}`;
+    }
+  }
+  failure ??= pageFailure(pages);
+  if (failure) io.log(`error: ${failure}`);
+  return EXIT_CODES[outcomeOf({ failed: failure !== undefined, interrupted, failingFindings: failing })];
+}
+
+/** Everything that can fail before a browser starts, so mistakes cost no browsing time. */
+async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
+  const executablePath = findChromium(options.chromium);
+  const urls = await startUrls(options.urls, options.urlsFile, options.shard);
+  const chosen = await choosePolicy(options.policy, urls[0]!, PROJECT_ROOT);
+  if (!chosen) {
+    const host = new URL(urls[0]!).hostname;
+    if (options.failOn !== 'none') {
+      throw new UserError(`--fail-on ${options.failOn} needs a policy, and no policy in policy/ is for ${host}: pass --policy <file>`);
+    }
+    io.log(`No policy in policy/ is for ${host}: findings stay unreviewed (pass --policy <file> to judge them).`);
+  } else {
+    io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);
+  }
+  const judge = await prepareJudge(chosen, urls, options.trackerDb);
+  if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
+  return { urls, judge, executablePath };
+}
+
+/** One profile keeps its ids; several get theirs prefixed with the consent state. */
+function combineObservations(sessions: readonly SessionResult[]): Observation[] {
+  if (sessions.length < 2) return sessions[0]?.observations ?? [];
+  return sessions.flatMap((s) => namespaceIds(s.observations, s.state));
+}
+
+function runSettings(options: AuditOptions, sessions: readonly SessionResult[]): RunSettings {
+  return {
+    thirdPartyCookies: options.blockThirdPartyCookies ? 'blocked' : 'allowed',
+    gpc: options.gpc,
+    consent: sessions.map((s) => s.consent),
+    ...(options.shard ? { shard: options.shard } : {}),
+  };
+}
+
+function pageFailure(pages: readonly PageVisit[]): string | undefined {
+  const failed = pages.filter((page) => page.error);
+  if (failed.length === 0) return undefined;
+  return `${failed.length} of ${pages.length} pages did not load completely (${failed[0]!.url}: ${failed[0]!.error})`;
+}

@@ -1,0 +1,58 @@
+import type { Finding } from '../audit/finding';
+import type { Report } from '../export/report';
+import { STATUS_LABELS } from '../export/status';
+import type { FailOn } from './option-values';
+import { printable } from './progress';
+
+/**
+ * What the terminal shows after lib/export's formatSummary: the consent states side by side,
+ * and the findings that fail the run. Pure text builders.
+ */
+
+/**
+ * Each third party against each consent state it was audited in (observations per state), so a
+ * reviewer sees at a glance what fires before consent, after reject and after accept. Undefined
+ * for runs with a single state.
+ */
+export function consentComparison(report: Report): string | undefined {
+  const states = (report.settings?.consent ?? []).map((c) => c.state);
+  if (states.length < 2) return undefined;
+  const consentOf = new Map(report.observations.map((o) => [o.id, o.consent]));
+  const rows = new Map<string, Map<string, number>>();
+  for (const finding of report.findings) {
+    if (finding.status === 'first-party') continue;
+    const counts = rows.get(finding.subject) ?? new Map<string, number>();
+    for (const id of finding.observationIds) {
+      const state = consentOf.get(id) ?? 'none';
+      counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    rows.set(finding.subject, counts);
+  }
+  const heading = ['Third party (observations)', ...states];
+  const body = [...rows]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([subject, counts]) => [subject, ...states.map((s) => String(counts.get(s) ?? '–'))]);
+  return `${table([heading, ...body]).join('\n')}\n`;
+}
+
+/** The findings that fail the run, one line each, or nothing when none do. */
+export function failingLines(failing: readonly Finding[], failOn: FailOn): string[] {
+  if (failing.length === 0) return [];
+  return [
+    `${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} --fail-on ${failOn}:`,
+    ...failing.map((f) => {
+      const what = (f.technologies?.length ? f.technologies : f.kinds).join(', ');
+      return `  ${STATUS_LABELS[f.status].symbol} ${printable(f.subject)} (${printable(f.domains.join(', '))}): ${STATUS_LABELS[f.status].label.toLowerCase()}, ${what}`;
+    }),
+  ];
+}
+
+/** First column left-aligned, the others right-aligned, two spaces apart. */
+function table(rows: string[][]): string[] {
+  const safe = rows.map((row) => row.map(printable));
+  const widths = safe[0]!.map((_, column) => Math.max(...safe.map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`;
+  const [head, ...body] = safe;
+  return [line(head!), `  ${'-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1))}`, ...body.map(line)];
+}

@@ -1,0 +1,95 @@
+import { registrableDomain } from '../classify/domain';
+import type { PageVisit } from '../export/report';
+import type { Observation } from '../observe/observation';
+import { AuditBrowser, firstLine, type LaunchOptions, type VisitLimits } from './audit-browser';
+import type { ConsentOutcome } from './consent';
+import type { CrawlFrontier } from './crawl';
+import { UserError } from './errors';
+import type { ConsentState } from './option-values';
+import type { Progress } from './progress';
+
+/**
+ * One consent state of a run: a fresh browser profile, the consent banner answered (or left
+ * alone), then the pages the frontier hands out, one tab each.
+ */
+export interface SessionPlan {
+  state: ConsentState;
+  launch: Omit<LaunchOptions, 'consent'>;
+  limits: VisitLimits;
+  frontier: CrawlFrontier;
+  /** The site's own registrable domains: everything else counts as a third party in progress lines. */
+  siteDomains: ReadonlySet<string>;
+  progress: Progress;
+  /** Prefix progress lines with the state (runs with several states). */
+  labelState: boolean;
+  isInterrupted(): boolean;
+}
+
+export interface SessionResult {
+  state: ConsentState;
+  pages: PageVisit[];
+  /** Tagged with the session's consent state. */
+  observations: Observation[];
+  consent: ConsentOutcome;
+  /** Addresses visited, in order, so the next state can visit the same pages. */
+  visitedUrls: string[];
+  /** Set when the session could not go on (the browser failed); what it saw is kept. */
+  failure?: string;
+}
+
+export async function runSession(plan: SessionPlan): Promise<SessionResult> {
+  const { state, frontier, progress, limits } = plan;
+  const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [] };
+  const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state });
+  const thirdParties = new Set<string>();
+  try {
+    await browser.warmUp();
+    const first = frontier.next();
+    if (first !== undefined && state !== 'none' && !plan.isInterrupted()) {
+      result.consent = { state, ...(await browser.answerConsent(first, limits)) };
+      progress.note(describeConsent(result.consent, first));
+    }
+    for (let url = first, n = 1; url !== undefined && !plan.isInterrupted(); url = frontier.next()) {
+      const where = { n, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
+      progress.pageStarted(where);
+      const page = await browser.visit(url, limits);
+      if (page.notHtml && !page.visit.error) {
+        progress.note(`  skipped ${url}: not an HTML page`);
+        continue;
+      }
+      n += 1;
+      frontier.markVisited(page.visit.finalUrl);
+      frontier.addLinks(page.links);
+      for (const host of page.hosts) {
+        const domain = registrableDomain(host);
+        if (host && !plan.siteDomains.has(domain)) thirdParties.add(domain);
+      }
+      result.pages.push({ ...page.visit, consent: state });
+      result.visitedUrls.push(url);
+      progress.pageFinished({ ...where, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
+    }
+    result.observations = await browser.observations();
+  } catch (error) {
+    result.failure = error instanceof UserError ? error.message : firstLine(error);
+    // Whatever the extension recorded before the failure still goes into the report.
+    result.observations = await browser.observations().catch(() => []);
+  } finally {
+    await browser.close();
+  }
+  result.observations = result.observations.map((o) => ({ ...o, consent: state }));
+  return result;
+}
+
+function describeConsent(consent: ConsentOutcome, url: string): string {
+  const cmp = consent.cmp ? `${consent.cmp} banner` : 'banner';
+  switch (consent.outcome) {
+    case 'handled':
+      return `Consent (${consent.state}): ${cmp} answered on ${url}`;
+    case 'failed':
+      return `warning: consent (${consent.state}): could not answer the ${cmp} on ${url}; pages are audited as they are`;
+    case 'no-banner':
+      return `warning: consent (${consent.state}): no consent banner recognised on ${url}; pages are audited as they are`;
+    default:
+      return `Consent (${consent.state}): banner left alone`;
+  }
+}

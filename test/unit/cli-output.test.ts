@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_CODES, failingFindings, outcomeOf } from '../../lib/headless/gate';
+import { Progress } from '../../lib/headless/progress';
+import { consentComparison, failingLines } from '../../lib/headless/run-summary';
+import { observation, sampleReport } from './export-fixture';
+
+describe('--fail-on', () => {
+  const findings = sampleReport().findings;
+
+  it.each([
+    ['undisclosed', ['f-undisclosed', 'f-tech']],
+    ['by-category', ['f-undisclosed', 'f-tech', 'f-category']],
+    ['none', []],
+  ] as const)('%s fails %j', (failOn, ids) => {
+    expect(failingFindings(findings, failOn).map((f) => f.id)).toEqual(ids);
+  });
+
+  it.each([
+    [{ failed: false, interrupted: false, failingFindings: 0 }, 0],
+    [{ failed: false, interrupted: false, failingFindings: 3 }, 1],
+    [{ failed: true, interrupted: false, failingFindings: 3 }, 2],
+    [{ failed: false, interrupted: true, failingFindings: 3 }, 130],
+    [{ failed: true, interrupted: true, failingFindings: 0 }, 2],
+  ])('exits %j → %i', (run, code) => {
+    expect(EXIT_CODES[outcomeOf(run)]).toBe(code);
+  });
+
+  it('lists the findings that fail the run', () => {
+    expect(failingLines(failingFindings(findings, 'undisclosed'), 'undisclosed')).toEqual([
+      '2 findings fail --fail-on undisclosed:',
+      '  ✕ ads.test (ads.test): undisclosed, beacon',
+      '  ! Google (doubleclick.net): technology not disclosed, cookie',
+    ]);
+    expect(failingLines([], 'undisclosed')).toEqual([]);
+  });
+});
+
+describe('consentComparison', () => {
+  it('puts each third party against each consent state', () => {
+    const report = sampleReport();
+    report.settings = {
+      thirdPartyCookies: 'allowed',
+      consent: [
+        { state: 'none', outcome: 'not-requested' },
+        { state: 'accept', outcome: 'handled', cmp: 'cookieyes' },
+      ],
+    };
+    report.observations = report.observations.map((o) => ({ ...o, consent: o.id === 'o4' ? 'accept' : 'none' }));
+    report.observations.push(observation({ id: 'o6', consent: 'accept' }));
+    report.findings[0]!.observationIds.push('o6');
+    expect(consentComparison(report)).toBe(
+      [
+        '  Third party (observations)  none  accept',
+        '  ----------------------------------------',
+        '  ads.test                       –       1',
+        '  Google                         2       1',
+        '  Hotjar                         1       –',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says nothing for a single state', () => {
+    expect(consentComparison(sampleReport())).toBeUndefined();
+  });
+});
+
+describe('Progress', () => {
+  function terminal(isTTY: boolean) {
+    const written: string[] = [];
+    return { written, sink: { isTTY, columns: 40, write: (text: string) => written.push(text) } };
+  }
+
+  it('writes one plain line per finished page when not on a terminal', () => {
+    const lines: string[] = [];
+    const { written, sink } = terminal(false);
+    const progress = new Progress((l) => lines.push(l), sink);
+    progress.pageStarted({ n: 1, total: 2, url: 'https://a.test/' });
+    progress.pageFinished({ n: 1, total: 2, url: 'https://a.test/', thirdParties: 1 });
+    progress.pageFinished({ n: 2, total: 2, url: 'https://a.test/b', state: 'accept', thirdParties: 4, error: 'HTTP 500' });
+    progress.clear();
+    expect(written).toEqual([]);
+    expect(lines).toEqual([
+      '[1/2] https://a.test/ — 1 third party so far',
+      '[accept 2/2] https://a.test/b — 4 third parties so far',
+      '  page error: HTTP 500',
+    ]);
+  });
+
+  it('rewrites one live line on a terminal, fitted to its width, cleared before lasting lines', () => {
+    const lines: string[] = [];
+    const { written, sink } = terminal(true);
+    const progress = new Progress((l) => lines.push(l), sink);
+    progress.pageStarted({ n: 1, total: 3, url: 'https://a.test/' });
+    progress.pageFinished({ n: 1, total: 3, url: 'https://a.test/a-rather-long-path/that/does/not/fit', thirdParties: 2 });
+    progress.note('Interrupted');
+    progress.clear();
+    expect(written).toEqual([
+      '\r\x1b[2K[1/3] https://a.test/ …',
+      '\r\x1b[2K[1/3] https://a.test/a-rather-long-pat…',
+      '\r\x1b[2K',
+    ]);
+    expect(lines).toEqual(['Interrupted']);
+  });
+
+  it('never lets a page address move the cursor', () => {
+    const lines: string[] = [];
+    new Progress((l) => lines.push(l)).pageFinished({ n: 1, total: 1, url: 'https://a.test/\x1b[2J\r' });
+    expect(lines).toEqual(['[1/1] https://a.test/?[2J?']);
+  });
+});
