@@ -6,6 +6,8 @@ import { CookieCollector } from '@/lib/observe/cookie-collector';
 import { watchPageEvents } from '@/lib/observe/page-event-collector';
 import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
 import { MergingSink } from '@/lib/observe/merging-sink';
+import { ResourceReconciler } from '@/lib/observe/resource-reconciler';
+import type { Observation } from '@/lib/observe/observation';
 import { startUiServices } from '@/lib/extension/ui-services';
 
 export default defineBackground(() => {
@@ -23,11 +25,20 @@ export default defineBackground(() => {
   // Collectors, one per data type. Listeners must be added synchronously, at worker start.
   // Flash objects merge with their DOM sighting; every other request observation replaces its
   // earlier state (started → redirected → completed).
-  watchRequests((o) => (o.kind === 'flash' ? void merging.add(o) : store.add(o)), pages, ownOrigin, keepalive);
+  const reconciler = new ResourceReconciler(store);
+  const recordRequest = (o: Observation) => {
+    if (o.kind === 'flash') void merging.add(o);
+    else store.add(o);
+    void reconciler.noteRequest(o);
+  };
+  watchRequests(recordRequest, pages, ownOrigin, keepalive);
   const cookies = new CookieCollector(merging, pages);
   cookies.watch(ownOrigin);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, keepValuePreviews: () => keepValuePreviews });
-  browser.tabs.onRemoved.addListener((tabId) => pages.forget(tabId));
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pages.forget(tabId);
+    reconciler.forgetTab(tabId);
+  });
 
   startUiServices({ store, pages });
 

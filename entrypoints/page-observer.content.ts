@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startPageObserver } from '@/lib/observe/page/observer';
+import { sendWithRetry } from '@/lib/observe/page/send-with-retry';
 
 // Isolated world in every frame: relays hook reports and reads the frame's own storage.
 export default defineContentScript({
@@ -10,8 +11,7 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   main() {
     startPageObserver(window, (events) => {
-      // The worker may be restarting or the extension reloaded: nothing to do but drop the batch.
-      browser.runtime.sendMessage({ type: 'page-events', events }).catch(() => undefined);
+      void sendWithRetry(() => browser.runtime.sendMessage({ type: 'page-events', events }));
     });
   },
 });

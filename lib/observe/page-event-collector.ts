@@ -7,6 +7,7 @@ import type { KeepaliveRegistry } from './keepalive-registry';
 import type { MergingSink } from './merging-sink';
 import type { Observation } from './observation';
 import type { TabPages } from './tab-pages';
+import type { ResourceReconciler } from './resource-reconciler';
 
 export interface PageEventDeps {
   merging: MergingSink;
@@ -14,6 +15,9 @@ export interface PageEventDeps {
   cookies: CookieCollector;
   keepalive: KeepaliveRegistry;
   pages: TabPages;
+  reconciler: ResourceReconciler;
+  /** Resolves once everything recorded so far is on disk. */
+  flush: () => Promise<void>;
   /** Read when each batch arrives, so a change of the setting applies at once. */
   keepValuePreviews: () => boolean;
   now?: () => number;
@@ -24,8 +28,9 @@ export function watchPageEvents(deps: PageEventDeps): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const batch = PageEventsMessage.safeParse(message);
     if (!batch.success || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
-    void handleBatch(validPageEvents(batch.data.events), sender, deps);
-    return undefined; // no answer: the content script does not wait
+    // Answer only once the batch is on disk: if the worker is stopped before that, the content
+    // script's send fails and it tries again, so a stop loses nothing.
+    return handleBatch(validPageEvents(batch.data.events), sender, deps).then(() => true);
   });
 }
 
@@ -34,8 +39,11 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
   const pageUrl = (await deps.pages.pageUrlFor({ requestId: '', url: '', type: 'other', tabId, timeStamp: 0 })) ?? sender.tab!.url;
   const frameUrl = frameUrlOf(sender);
   if (!pageUrl || !isAuditableUrl(pageUrl) || !frameUrl) return;
+  const writes: Promise<void>[] = [];
   const time = (deps.now ?? Date.now)();
   const context = { pageUrl, frameUrl, tabId, time, keepValuePreviews: deps.keepValuePreviews() };
+  const resources = events.flatMap((e) => (e.type === 'resource' ? [e] : []));
+  if (resources.length) await deps.reconciler.reconcile(resources, tabId, pageUrl);
   for (const event of events) {
     if (event.type === 'beacon') {
       deps.keepalive.mark(tabId, event.url);
@@ -49,8 +57,10 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
       const cookie = parseSetCookie(event.cookie, frameUrl, time);
       if (cookie) deps.cookies.noteSighting(cookie, tabId, pageUrl);
     }
-    void deps.merging.add(observation);
+    writes.push(deps.merging.add(observation));
   }
+  await Promise.all(writes);
+  await deps.flush();
 }
 
 /** about:blank and srcdoc frames report their creator's origin as the place they store data. */

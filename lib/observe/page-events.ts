@@ -32,6 +32,15 @@ export const PageEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(8192), scriptUrl: ScriptUrl }),
   z.object({ type: z.literal('flash'), url: z.string().max(8192), element: z.enum(['embed', 'object']) }),
+  z.object({
+    type: z.literal('resource'),
+    url: z.string().max(8192),
+    initiatorType: z.string().max(64),
+    /** Milliseconds since the epoch (timeOrigin + startTime). */
+    startTime: z.number(),
+    transferSize: z.number().int().nonnegative().optional(),
+    responseStatus: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type PageEvent = z.infer<typeof PageEvent>;
 
@@ -115,6 +124,9 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
     }
     case 'beacon':
       // Not an observation of its own: it marks the request webRequest saw (KeepaliveRegistry).
+      return undefined;
+    case 'resource':
+      // Only a stand-in for a request the network listener missed (ResourceReconciler decides).
       return undefined;
     case 'flash': {
       const host = hostOf(event.url);

@@ -32,7 +32,10 @@ export interface ObservationStoreOptions {
   dbName?: string;
   /** Flush when this many observations are waiting… */
   batchSize?: number;
-  /** …or this long after the first one arrived. */
+  /**
+   * …or this long after the first one arrived. 0 (the default) writes at the end of the current
+   * task: a worker stopped between two events then loses nothing it had already been told.
+   */
   flushDelayMs?: number;
 }
 
@@ -40,6 +43,7 @@ export class ObservationStore {
   private readonly dbPromise: Promise<IDBPDatabase<AuditorDb>>;
   private pending = new Map<string, Observation>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private microtaskQueued = false;
   private flushing: Promise<void> = Promise.resolve();
   private readonly batchSize: number;
   private readonly flushDelayMs: number;
@@ -47,14 +51,22 @@ export class ObservationStore {
   constructor(options: ObservationStoreOptions = {}) {
     this.dbPromise = openAuditorDb(options.dbName);
     this.batchSize = options.batchSize ?? 100;
-    this.flushDelayMs = options.flushDelayMs ?? 200;
+    this.flushDelayMs = options.flushDelayMs ?? 0;
   }
 
   /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
   add(observation: Observation): void {
     this.pending.set(observation.id, observation);
     if (this.pending.size >= this.batchSize) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+    else if (this.flushDelayMs === 0) {
+      if (!this.microtaskQueued) {
+        this.microtaskQueued = true;
+        queueMicrotask(() => {
+          this.microtaskQueued = false;
+          void this.flush();
+        });
+      }
+    } else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
   }
 
   /** Resolves once everything added so far is on disk. */
@@ -63,15 +75,20 @@ export class ObservationStore {
     this.timer = undefined;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    // Chained so that batches land in order and a caller awaiting flush() sees all earlier ones.
-    this.flushing = this.flushing.then(() => (batch.length ? this.write(batch) : undefined));
+    // Started at once (IndexedDB runs read-write transactions on one store in the order they were
+    // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
+    const written = batch.length ? this.write(batch) : Promise.resolve();
+    this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
     return this.flushing;
   }
 
   private async write(batch: Observation[]): Promise<void> {
     const db = await this.dbPromise;
     const tx = db.transaction('observations', 'readwrite');
-    await Promise.all([...batch.map((o) => tx.store.put(o)), tx.done]);
+    const writes = batch.map((o) => tx.store.put(o));
+    // Ask for the commit now instead of when the event loop comes round: less time at risk.
+    tx.commit?.();
+    await Promise.all([...writes, tx.done]);
   }
 
   async get(id: string): Promise<Observation | undefined> {
@@ -97,6 +114,13 @@ export class ObservationStore {
   async count(): Promise<number> {
     await this.flush();
     return (await this.dbPromise).count('observations');
+  }
+
+  /** Removes one observation, pending or stored (e.g. a stand-in the real record replaced). */
+  async delete(id: string): Promise<void> {
+    this.pending.delete(id);
+    await this.flushing;
+    await (await this.dbPromise).delete('observations', id);
   }
 
   async clear(): Promise<void> {

@@ -32,7 +32,7 @@ describe('cookie observations', () => {
       time: 7,
     });
     const merged = mergeSightings(hook, api);
-    expect(merged).toMatchObject({ source: 'browser-api', confirmedBy: ['page-hook'], via: ['api', 'js'], time: 5 });
+    expect(merged).toMatchObject({ source: 'browser-api', confirmedBy: ['page-hook'], via: ['js'], time: 5 });
     expect(merged.cookie).toMatchObject({ sameSite: 'lax', httpOnly: false });
     expect(merged.url).toBe(page); // the script URL from the hook is kept
   });

@@ -76,6 +76,7 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
     flush();
     void snapshot().finally(flush);
   });
+  watchResourceTiming(win, push);
   const observer = new MutationObserver(() => {
     for (const flash of flashElementsIn(win.document)) once({ type: 'flash', ...flash });
   });
@@ -104,5 +105,41 @@ async function serviceWorkers(win: typeof globalThis): Promise<{ scope: string; 
     return registrations.map((r) => ({ scope: r.scope, script: (r.active ?? r.installing ?? r.waiting)?.scriptURL }));
   } catch {
     return [];
+  }
+}
+
+/**
+ * The page's own record of what it loaded: an independent witness for requests the network listener
+ * can miss. A PerformanceObserver sees every entry, whatever the size of the timing buffer.
+ */
+function watchResourceTiming(win: Window & typeof globalThis, push: (event: PageEvent) => void): void {
+  const origin = win.performance.timeOrigin;
+  const report = (entry: PerformanceEntry, initiatorType: string) => {
+    if (!/^https?:/.test(entry.name)) return;
+    const { transferSize, responseStatus } = entry as PerformanceResourceTiming & { responseStatus?: number };
+    push({
+      type: 'resource',
+      url: entry.name,
+      initiatorType,
+      startTime: Math.round(origin + entry.startTime),
+      ...(transferSize ? { transferSize } : {}),
+      ...(responseStatus ? { responseStatus } : {}),
+    });
+  };
+  try {
+    new win.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) report(entry, (entry as PerformanceResourceTiming).initiatorType);
+    }).observe({ type: 'resource', buffered: true });
+    // A frame's own document is in its parent's timeline; only the top page reports itself.
+    if (win === win.top) {
+      const navigation = win.performance.getEntriesByType('navigation')[0];
+      if (navigation) report(navigation, 'navigation');
+      else win.addEventListener('load', () => {
+        const late = win.performance.getEntriesByType('navigation')[0];
+        if (late) report(late, 'navigation');
+      });
+    }
+  } catch {
+    // No Resource Timing here (very old engines): the network listener is the only witness.
   }
 }

@@ -1,0 +1,20 @@
+/**
+ * Sends a batch to the background, trying again while the worker restarts: a message sent to a
+ * worker that is stopping fails ("Receiving end does not exist"), and the batch would be lost.
+ */
+export async function sendWithRetry(
+  send: () => Promise<unknown>,
+  delaysMs: readonly number[] = [100, 250, 500, 1000, 2000, 4000],
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await send();
+      return true;
+    } catch {
+      const delay = delaysMs[attempt];
+      if (delay === undefined) return false; // the extension is gone (reloaded or removed)
+      await sleep(delay);
+    }
+  }
+}
