@@ -14,6 +14,8 @@ interface Ledger {
   matched: Map<string, number>;
   /** Stand-ins made for entries nothing matched, per URL, until the real record turns up. */
   standIns: Map<string, string[]>;
+  /** Entries handled by this worker: a batch sent again (its answer was lost) must not count twice. */
+  entries: Set<string>;
 }
 
 /**
@@ -47,6 +49,9 @@ export class ResourceReconciler {
   async reconcile(entries: ResourceEntry[], tabId: number, pageUrl: string): Promise<void> {
     const ledger = await this.ledger(tabId, pageUrl);
     for (const entry of entries) {
+      const entryKey = `${entry.url} ${entry.startTime} ${entry.initiatorType}`;
+      if (ledger.entries.has(entryKey)) continue;
+      ledger.entries.add(entryKey);
       const matched = ledger.matched.get(entry.url) ?? 0;
       if (matched < (ledger.recorded.get(entry.url)?.size ?? 0)) {
         ledger.matched.set(entry.url, matched + 1);
@@ -56,6 +61,18 @@ export class ResourceReconciler {
       ledger.standIns.set(entry.url, [...(ledger.standIns.get(entry.url) ?? []), observation.id]);
       this.store.add(observation);
     }
+  }
+
+  /**
+   * A worker stopped between writing a late network record and deleting the stand-in it replaces
+   * leaves both behind: the next worker finishes the job.
+   */
+  private async dropReplacedStandIns(ledger: Ledger): Promise<Ledger> {
+    for (const [url, standIns] of ledger.standIns) {
+      const replaced = standIns.splice(0, Math.min(standIns.length, ledger.recorded.get(url)?.size ?? 0));
+      for (const id of replaced) await this.store.delete(id);
+    }
+    return ledger;
   }
 
   forgetTab(tabId: number): void {
@@ -68,13 +85,13 @@ export class ResourceReconciler {
     let ledger = this.ledgers.get(key);
     if (!ledger) {
       ledger = this.store.byTab(tabId).then((stored) => {
-        const fresh: Ledger = { recorded: new Map(), matched: new Map(), standIns: new Map() };
+        const fresh: Ledger = { recorded: new Map(), matched: new Map(), standIns: new Map(), entries: new Set() };
         for (const o of stored) {
           if (o.pageUrl !== pageUrl || !o.url || (o.kind !== 'request' && o.kind !== 'beacon' && o.kind !== 'flash')) continue;
           if (o.source === 'network') fresh.recorded.set(o.url, (fresh.recorded.get(o.url) ?? new Set()).add(o.id));
           else if (o.id.startsWith('req-rt-')) fresh.standIns.set(o.url, [...(fresh.standIns.get(o.url) ?? []), o.id]);
         }
-        return fresh;
+        return this.dropReplacedStandIns(fresh);
       });
       this.ledgers.set(key, ledger);
     }
