@@ -61,8 +61,9 @@ export type PolicyResolution =
 
 /**
  * The policy that judges `site`: the reviewer's choice, else the first policy that is the site's
- * own. Policies the user saved come before bundled ones, so importing a corrected copy of a
- * bundled policy takes effect without also having to pick it.
+ * own. Imported policies come before bundled ones, so importing a corrected copy of a bundled
+ * policy takes effect without also having to pick it. Drafts are never matched automatically: a
+ * half-written draft must not silently replace a finished policy; the reviewer picks it.
  */
 export function resolvePolicy(
   site: string,
@@ -75,7 +76,7 @@ export function resolvePolicy(
     if (entry?.policy) return { state: 'chosen', entry: entry as PolicyEntry & { policy: Policy } };
     return { state: 'chosen-unavailable', key: choice.policyKey, ...(entry?.error ? { error: entry.error } : {}) };
   }
-  const ordered = [...entries.filter((e) => e.origin !== 'bundled'), ...entries.filter((e) => e.origin === 'bundled')];
+  const ordered = [...entries.filter((e) => e.origin === 'imported'), ...entries.filter((e) => e.origin === 'bundled')];
   const entry = ordered.find((e) => e.policy && policyCoversHost(e.policy, site));
   return entry ? { state: 'matched', entry: entry as PolicyEntry & { policy: Policy } } : { state: 'no-match' };
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -32,6 +32,7 @@ let expected: Report;
 
 /** The extension APIs the test calls inside extension pages and the worker (no @types/chrome here). */
 declare const chrome: {
+  // (the worker also exposes the observation store as globalThis.auditor, see entrypoints/background.ts)
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -71,11 +72,14 @@ beforeAll(async () => {
   if (buildIsStale(ROOT)) await buildExtension(ROOT, () => undefined);
   await mkdir(ARTIFACTS, { recursive: true });
   userDataDir = await mkdtemp(join(tmpdir(), 'auditor-popup-'));
-  await prepareProfile(userDataDir, false);
-  context = await chromium.launchPersistentContext(userDataDir, {
+  await prepareProfile(join(userDataDir, 'profile'), false);
+  // A private copy of the build: another `wxt build` (a colleague's test run) empties .output/ midway.
+  const extension = join(userDataDir, 'extension');
+  await cp(extensionDir(ROOT), extension, { recursive: true });
+  context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
     executablePath: findChromium(),
     headless: true,
-    args: chromiumFlags({ extensionDir: extensionDir(ROOT), hostRules: server.hostRules, insecure: true, extra: [] }),
+    args: chromiumFlags({ extensionDir: extension, hostRules: server.hostRules, insecure: true, extra: [] }),
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
   });
@@ -268,6 +272,22 @@ describe('popup for the demo site', () => {
     popup = await openPopup();
     await expect(popup.getByTestId('policy').textContent()).resolves.toContain('Imported copy of the Inbenta policy');
     await popup.close();
+
+    // A draft from pasted text: its quotes must be words of that text before it can be saved.
+    await options.getByTestId('draft-text').fill('Privacy. We use cookies to remember your language.');
+    await options.getByRole('button', { name: 'Start a draft from this text' }).click();
+    await expect(options.getByTestId('draft-check').textContent()).resolves.toMatch(
+      /^inbenta-com\.policy\.json: declarations\[0\]\.clause\.quote: the quote of declaration "c1" is not in/,
+    );
+    const draft = JSON.parse(await options.getByTestId('draft-json').inputValue());
+    draft.declarations[0].clause.quote = 'We use cookies to remember your language.';
+    await options.getByTestId('draft-json').fill(JSON.stringify(draft, null, 2));
+    await expect(options.getByTestId('draft-check').textContent()).resolves.toContain('Valid policy "inbenta-com", every quote found in the text');
+    await options.getByRole('button', { name: 'Save policy' }).click();
+    await options.locator('[data-policy-key="saved:inbenta-com"]').waitFor();
+    await options.screenshot({ path: join(ARTIFACTS, 'options-draft.png'), fullPage: true });
+    await options.locator('[data-policy-key="saved:inbenta-com"]').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => options.locator('[data-policy-key="saved:inbenta-com"]').count()).toBe(0);
     await options.close();
   });
 
@@ -278,5 +298,59 @@ describe('popup for the demo site', () => {
     await expect(popup.locator('.session').textContent()).resolves.toContain('0 observations');
     await expect.poll(badgeText, { timeout: 15_000 }).toBe('');
     await popup.close();
+  });
+});
+
+describe('popup with 5,000 findings', () => {
+  const SITE = 'bulk-fixture.test';
+  const FINDINGS = 5000;
+
+  beforeAll(async () => {
+    // 5,000 third parties nobody declared, two requests each, judged by the Inbenta policy chosen for the site.
+    await worker.evaluate(
+      ({ site, count }) => {
+        const { store } = (globalThis as unknown as { auditor: { store: { add(o: unknown): void; flush(): Promise<void> } } }).auditor;
+        const now = Date.now();
+        for (let i = 0; i < count; i++) {
+          for (const path of ['a.js', 'b.gif']) {
+            const host = `cdn.tracker-${i}.example`;
+            store.add({ id: `bulk-${i}-${path}`, kind: 'request', pageUrl: `https://www.${site}/`, url: `https://${host}/${path}`, host,
+              resourceType: 'script', party: 'third', time: now, source: 'network', sessionId: site });
+          }
+        }
+        return store.flush();
+      },
+      { site: SITE, count: FINDINGS },
+    );
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.evaluate((site) => chrome.runtime.sendMessage({ type: 'choose-policy', site, choice: 'bundled:inbenta' }), SITE);
+    await page.close();
+  });
+
+  it('opens, searches and pages without stalling', async () => {
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    const opened = Date.now();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?site=${SITE}`);
+    await popup.getByTestId('findings').waitFor({ timeout: 30_000 });
+    const openMs = Date.now() - opened;
+    await expect(popup.getByTestId('count-undisclosed').textContent()).resolves.toBe(String(FINDINGS));
+    await expect(popup.locator('[data-finding-id]').count()).resolves.toBe(40); // one page, not 5,000 rows
+    await expect(popup.getByTestId('page-status').textContent()).resolves.toBe(`1–40 of ${FINDINGS} groups · page 1 of 125`);
+
+    const typed = Date.now();
+    await popup.getByTestId('search').fill('tracker-4321.example');
+    await expect.poll(() => popup.getByTestId('finding-name').allTextContents()).toEqual(['tracker-4321.example']);
+    const searchMs = Date.now() - typed;
+    await popup.getByTestId('search').fill('');
+    await popup.getByRole('button', { name: 'Next ›' }).click();
+    await expect(popup.getByTestId('page-status').textContent()).resolves.toContain('41–80 of');
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-5000.png') });
+    await popup.close();
+    console.log(`5,000 findings: popup ready in ${openMs} ms (background audit included), search in ${searchMs} ms`);
+    // Generous bounds: the machines are shared and busy; these catch a stall, not a regression of 10%.
+    expect(openMs).toBeLessThan(20_000);
+    expect(searchMs).toBeLessThan(2_000);
   });
 });

@@ -88,6 +88,12 @@ describe('which policy judges a site', () => {
     expect(resolvePolicy('example.org', entries)).toEqual({ state: 'no-match' });
   });
 
+  it('never matches a draft automatically, only when chosen', () => {
+    const draft: PolicyEntry = { ...saved, key: 'saved:draft', origin: 'draft' };
+    expect(resolvePolicy('inbenta.com', [draft, bundledInbenta])).toMatchObject({ state: 'matched', entry: { key: 'bundled:inbenta' } });
+    expect(resolvePolicy('inbenta.com', [draft], { site: 'inbenta.com', policyKey: 'saved:draft' })).toMatchObject({ state: 'chosen', entry: { key: 'saved:draft' } });
+  });
+
   it('follows the reviewer’s choice: a policy, no policy, or a chosen policy that is gone', () => {
     expect(resolvePolicy('example.org', entries, { site: 'example.org', policyKey: 'bundled:inbenta' })).toMatchObject({ state: 'chosen', entry: { key: 'bundled:inbenta' } });
     expect(resolvePolicy('inbenta.com', entries, { site: 'inbenta.com', policyKey: NO_POLICY })).toEqual({ state: 'none-chosen' });
