@@ -1,0 +1,50 @@
+import { SvelteMap } from 'svelte/reactivity';
+import type { Finding } from '../audit/finding';
+import type { ExportChoice } from '../ui/export-files';
+import { reviewsById, type FindingReview } from '../ui/verdicts';
+import { ask, messageOf } from './client';
+import type { RequestOf, ResponseMap } from './messages';
+import { exportReport, saveVerdict } from './report-actions';
+
+/**
+ * A site report as the popup and the report page hold it: loaded from the background, with the
+ * reviewer's verdicts kept apart (editing one does not rebuild the report) and merged back in
+ * for exports.
+ */
+export class SiteReportState {
+  result = $state.raw<ResponseMap['site-report']>();
+  error = $state('');
+  readonly reviews = new SvelteMap<string, FindingReview>();
+
+  constructor(private readonly request: () => Promise<Omit<RequestOf<'site-report'>, 'type'>>) {}
+
+  async load(): Promise<void> {
+    try {
+      const result = await ask({ type: 'site-report', ...(await this.request()) });
+      this.reviews.clear();
+      if (result.site !== null) for (const [id, review] of reviewsById(result.report.findings)) this.reviews.set(id, review);
+      this.result = result;
+      this.error = '';
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  /** Saves the verdict; the row shows what was stored (nothing, when it was cleared). */
+  async saveVerdict(finding: Finding, review: FindingReview): Promise<void> {
+    if (!this.result?.site) return;
+    const saved = await saveVerdict(this.result.site, finding, review);
+    if (saved) this.reviews.set(finding.id, saved);
+    else this.reviews.delete(finding.id);
+  }
+
+  export(choice: ExportChoice): void {
+    if (this.result?.site) exportReport(this.result.report, this.reviews, choice, this.result.site);
+  }
+
+  async newSession(): Promise<void> {
+    if (!this.result?.site) return;
+    await ask({ type: 'new-session', site: this.result.site });
+    await this.load();
+  }
+}
