@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, startFixtureServer } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
+import { hookChecks } from '../fixtures/routes';
 import type { Observation } from '../../lib/observe/observation';
 
 /**
@@ -49,6 +50,11 @@ const EXPECTED: Expected[] = [
   { page: 'frames.html', kind: 'request', url: 'https://cdn.widget-fixture.net/ad-frame.html', resourceType: 'sub_frame', party: 'third' },
   { page: 'frames.html', kind: 'request', url: 'https://tracker.adnet-fixture.com/in-frame.js', resourceType: 'script', party: 'third' },
   { page: 'frames.html', kind: 'request', url: 'https://tracker.adnet-fixture.com/bid?slot=1', resourceType: 'xmlhttprequest' },
+  // transparent.html: the page checks that the hooks are invisible; its own writes are still seen.
+  { page: 'transparent.html', kind: 'storage', area: 'localStorage', name: 'hk' },
+  { page: 'transparent.html', kind: 'storage', area: 'localStorage', name: 'hk2' },
+  { page: 'transparent.html', kind: 'cookie', name: 'hc', via: ['js'] },
+  { page: 'transparent.html', kind: 'request', url: `${SITE}/hook-check`, resourceType: 'xmlhttprequest' },
 ];
 
 /** Incidental but real: each page itself, the favicon, the service worker's script. */
@@ -121,6 +127,13 @@ describe('complete observation, one fixture page per mechanism', () => {
     const direct = observations.find((o) => o.name === 'ls_direct')!;
     expect(direct.source).toBe('browser-api');
     expect(direct.confirmedBy).toBeUndefined();
+  });
+
+  it('hooks do not change what the page sees (names, lengths, attributes, exceptions, conversions)', () => {
+    expect(hookChecks).toHaveLength(1);
+    const results = JSON.parse(hookChecks[0]!) as Record<string, unknown>;
+    expect(Object.keys(results)).toHaveLength(13);
+    expect(Object.entries(results).filter(([, ok]) => ok !== true)).toEqual([]);
   });
 
   it('explains Flash in the finding text', () => {
