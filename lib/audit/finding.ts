@@ -32,6 +32,15 @@ export const ProposedDeclaration = z.object({
 });
 export type ProposedDeclaration = z.infer<typeof ProposedDeclaration>;
 
+/** A privacy reviewer's verdict on a finding: kept across audits of the site, shown in every export. */
+export const ReviewVerdict = z.enum(['compliant', 'not-compliant', 'needs-review']);
+export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+export const Review = z.object({
+  verdict: ReviewVerdict.optional(),
+  comment: z.string().optional(),
+});
+export type Review = z.infer<typeof Review>;
+
 export const Finding = z.object({
   id: z.string().min(1),
   /** Organization name when known, else the registrable domain. */
@@ -48,5 +57,6 @@ export const Finding = z.object({
   observationIds: z.array(z.string()),
   /** Only on `undisclosed` findings. */
   proposedDeclaration: ProposedDeclaration.optional(),
+  review: Review.optional(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -1,3 +1,4 @@
+import { ReviewVerdict } from '../audit/finding';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 
@@ -7,7 +8,8 @@ import { z } from 'zod';
  * finding's subject) and this status. If a later audit changes the status (the policy was
  * updated, or the party started using a new technology) the old verdict no longer applies.
  */
-export const Verdict = z.enum(['compliant', 'not-compliant', 'needs-review']);
+/** The verdicts a reviewer can give: the Finding schema's, so exports validate them. */
+export const Verdict = ReviewVerdict;
 export type Verdict = z.infer<typeof Verdict>;
 
 export const VerdictRecord = z.object({

@@ -6,7 +6,6 @@ import {
   toJson,
 } from '../export/builders';
 import type { Report } from '../export/report';
-import { reviewOfFinding } from './verdicts';
 
 /** One file a download button hands to the user. */
 export interface ExportFile {
@@ -25,26 +24,10 @@ const FILE_NAME: Record<ExportChoice, string> = {
   html: 'report.html',
 };
 
-/**
- * report.json with the reviewers' verdicts. toJson validates and writes what the Report schema
- * knows; until the Finding schema declares `review`, it drops it, so the verdicts are put back
- * here (matched by position: parsing keeps the order). Once the schema has the field this
- * changes nothing.
- */
-export function reportJsonWithReviews(report: Report): string {
-  const canonical = JSON.parse(toJson(report)) as { findings: Record<string, unknown>[] };
-  report.findings.forEach((finding, index) => {
-    const review = reviewOfFinding(finding);
-    const written = canonical.findings[index];
-    if (review && written && written.review === undefined) written.review = review;
-  });
-  return `${JSON.stringify(canonical, null, 2)}\n`;
-}
-
 function textFor(report: Report, choice: ExportChoice): string {
   switch (choice) {
     case 'json':
-      return reportJsonWithReviews(report);
+      return toJson(report); // findings carry their reviewers' verdicts (Finding.review)
     case 'findings-csv':
       return findingsToCsv(report);
     case 'observations-csv':

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../lib/export/report';
 import { VerdictStore } from '../../lib/store/verdict-store';
-import { exportFile, reportJsonWithReviews } from '../../lib/ui/export-files';
+import { exportFile } from '../../lib/ui/export-files';
 import { attachReviews, reviewsById, withReviews } from '../../lib/ui/verdicts';
 import { sampleReport } from './export-fixture';
 
@@ -71,7 +71,7 @@ describe('exports carry the verdicts', () => {
   const report = withReviews(sampleReport(), new Map([['f-undisclosed', { verdict: 'not-compliant' as const, comment: '=HYPERLINK("x")' }]]));
 
   it('JSON: a valid report with finding.review', () => {
-    const json = JSON.parse(reportJsonWithReviews(report));
+    const json = JSON.parse(exportFile(report, 'json').text);
     expect(parseReport(json).findings).toHaveLength(5);
     expect(json.findings[1]).toMatchObject({ id: 'f-undisclosed', review: { verdict: 'not-compliant', comment: '=HYPERLINK("x")' } });
     expect(json.findings[0].review).toBeUndefined();
