@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { pageEventToObservation, validPageEvents, type FrameContext } from '../../lib/observe/page-events';
+
+const ctx: FrameContext = {
+  pageUrl: 'https://www.site.test/page',
+  frameUrl: 'https://widget.other.test/frame.html',
+  tabId: 4,
+  time: 1000,
+  keepValuePreviews: true,
+};
+
+describe('pageEventToObservation', () => {
+  it('records a storage write inside a cross-site frame as third-party storage of that origin', () => {
+    const o = pageEventToObservation({ type: 'storage', via: 'read', area: 'localStorage', key: 'uid', valueSize: 36, valuePreview: 'abc' }, ctx)!;
+    expect(o).toMatchObject({
+      kind: 'storage', host: 'widget.other.test', party: 'third', name: 'uid', source: 'browser-api', frameUrl: ctx.frameUrl,
+      storage: { area: 'localStorage', origin: 'https://widget.other.test', key: 'uid', valueSize: 36, valuePreview: 'abc' },
+    });
+  });
+
+  it('keeps no value preview when the user chose so', () => {
+    const o = pageEventToObservation({ type: 'storage', via: 'hook', area: 'sessionStorage', key: 'k', valueSize: 1, valuePreview: 'secret' }, { ...ctx, keepValuePreviews: false })!;
+    expect(o.storage).not.toHaveProperty('valuePreview');
+    expect(o.source).toBe('page-hook');
+  });
+
+  it('gives the hook and the read of one key the same id, so they merge', () => {
+    const hook = pageEventToObservation({ type: 'storage', via: 'hook', area: 'localStorage', key: 'k', valueSize: 1 }, ctx)!;
+    const read = pageEventToObservation({ type: 'storage', via: 'read', area: 'localStorage', key: 'k', valueSize: 1 }, ctx)!;
+    expect(hook.id).toBe(read.id);
+  });
+
+  it('parses a document.cookie write against the frame URL and never claims HttpOnly', () => {
+    const o = pageEventToObservation({ type: 'cookie-write', cookie: 'id=1; Max-Age=60; HttpOnly', scriptUrl: 'https://widget.other.test/w.js' }, ctx)!;
+    expect(o).toMatchObject({ kind: 'cookie', name: 'id', host: 'widget.other.test', party: 'third', via: ['js'], url: 'https://widget.other.test/w.js' });
+    expect(o.cookie).toEqual({ domain: 'widget.other.test', path: '/', lifetimeSeconds: 60 });
+  });
+
+  it('ignores a cookie deletion', () => {
+    expect(pageEventToObservation({ type: 'cookie-write', cookie: 'id=; Max-Age=0' }, ctx)).toBeUndefined();
+  });
+
+  it('explains a Flash object', () => {
+    const o = pageEventToObservation({ type: 'flash', url: 'https://www.site.test/a.swf', element: 'embed' }, ctx)!;
+    expect(o).toMatchObject({ kind: 'flash', party: 'first', via: ['embed'], reason: expect.stringContaining('Local Shared Objects') });
+  });
+});
+
+describe('validPageEvents', () => {
+  it('keeps the valid events of a batch and drops forged or malformed ones', () => {
+    const events = validPageEvents([
+      { type: 'storage', via: 'hook', area: 'localStorage', key: 'ok', valueSize: 1 },
+      { type: 'storage', via: 'hook', area: 'localStorage', key: 'bad', valueSize: -1 },
+      { type: 'flash', url: 'x', element: 'applet' },
+      'not an object',
+    ]);
+    expect(events.map((e) => (e as { key?: string }).key)).toEqual(['ok']);
+  });
+});
