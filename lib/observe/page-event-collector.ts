@@ -36,7 +36,7 @@ export function watchPageEvents(deps: PageEventDeps): void {
 
 async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageSender, deps: PageEventDeps): Promise<void> {
   const tabId = sender.tab!.id!;
-  const pageUrl = (await deps.pages.pageUrlFor({ requestId: '', url: '', type: 'other', tabId, timeStamp: 0 })) ?? sender.tab!.url;
+  const pageUrl = (await deps.pages.pageOfTab(tabId)) ?? sender.tab!.url;
   const frameUrl = frameUrlOf(sender);
   if (!pageUrl || !isAuditableUrl(pageUrl) || !frameUrl) return;
   const writes: Promise<void>[] = [];

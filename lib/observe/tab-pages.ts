@@ -50,18 +50,26 @@ export class TabPages {
       if (!raw.initiator || !isAuditableUrl(raw.initiator)) return undefined;
       return this.latestPageOfOrigin(raw.initiator) ?? `${raw.initiator}/`;
     }
-    const known = this.pages.get(raw.tabId);
+    const page = await this.pageOfTab(raw.tabId);
+    if (page) return page;
+    // The tab closed before we asked: the initiator is all that is left.
+    return raw.initiator && isAuditableUrl(raw.initiator) ? `${raw.initiator}/` : undefined;
+  }
+
+  /** The top-level page a tab shows, asking the tabs API after a worker restart. */
+  async pageOfTab(tabId: number): Promise<string | undefined> {
+    const known = this.pages.get(tabId);
     if (known) return known;
     try {
-      const tab = await browser.tabs.get(raw.tabId);
+      const tab = await browser.tabs.get(tabId);
       const url = tab.url || tab.pendingUrl;
       if (url && isAuditableUrl(url)) {
-        this.remember(raw.tabId, url);
+        this.remember(tabId, url);
         return url;
       }
     } catch {
-      // The tab closed before we asked: fall through to the initiator.
+      // The tab is gone.
     }
-    return raw.initiator && isAuditableUrl(raw.initiator) ? `${raw.initiator}/` : undefined;
+    return undefined;
   }
 }
