@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
 import '@/components/theme.css';
+import { installPalette } from '@/lib/ui/palette';
 import App from './App.svelte';
 
+installPalette();
 mount(App, { target: document.getElementById('app')! });
