@@ -1,4 +1,4 @@
-import { registrableDomain } from '../classify/domain';
+import { hostOf, registrableDomain } from '../classify/domain';
 import { ObservationKind, type Observation } from '../observe/observation';
 import { Technology, type Policy } from '../policy/schema';
 import { policyCoversHost } from '../policy/site';
@@ -57,9 +57,10 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
   const attributeHost = memoize(attributeWithPolicy(policy, attribute));
   const buckets = new Map<string, Bucket>();
   for (const observation of observations) {
-    const host = observation.host.replace(/^\.+/, '').toLowerCase();
+    const writer = thirdPartyWriter(observation, policy);
+    const host = writer ?? observation.host.replace(/^\.+/, '').toLowerCase();
     const technology = technologyOf(observation);
-    const placement = isSiteOwn(observation, host, policy)
+    const placement = !writer && isSiteOwn(observation, host, policy)
       ? placeFirstParty(observation, host, technology, policy)
       : placeThirdParty(host, attributeHost(host), technology, policy);
     addTo(buckets, placement, observation, technology);
@@ -67,6 +68,20 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
   const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
   const findings = [...buckets.values()].map((b) => toFinding(b, clauseOrder)).sort(byStatusThenSubject);
   return { findings, unmatchedDeclarations: unmatchedDeclarations(policy, findings) };
+}
+
+/**
+ * A cookie or storage key in the site's own jar that a third party's script wrote belongs to that
+ * third party: `_ga` sits on the site's domain, but Google's script put it there, and the policy
+ * has to disclose Google for it. Returns the writing script's host, or undefined.
+ */
+function thirdPartyWriter(observation: Observation, policy: Policy | undefined): string | undefined {
+  if ((observation.kind !== 'cookie' && observation.kind !== 'storage') || !observation.url) return undefined;
+  if (observation.kind === 'cookie' && !observation.via?.includes('js')) return undefined;
+  const writer = hostOf(observation.url).toLowerCase();
+  if (!writer || registrableDomain(writer) === registrableDomain(observation.host)) return undefined;
+  if (policy !== undefined && policyCoversHost(policy, writer)) return undefined;
+  return observation.party === 'first' ? writer : undefined;
 }
 
 /** The page's own site, and every domain the policy says is the site's, are first party. */

@@ -159,6 +159,26 @@ const rows: Row[] = [
     expected: { id: 'first-party:acme.test', organization: 'Acme Inc.', status: 'first-party', clauseIds: ['c4'] },
   },
   {
+    says: "Google's script writes _ga into acme.test's own cookie jar → Google's cookie, disclosed, c1",
+    observations: [{ ...seen('cookie', 'www.acme.test'), name: '_ga', via: ['js'], url: 'https://www.google-analytics.com/analytics.js' }],
+    expected: { id: 'disclosed:org:google', subject: 'Google', status: 'disclosed', clauseIds: ['c1'], domains: ['google-analytics.com'] },
+  },
+  {
+    says: "Hotjar's script writes _hjid into acme.test's localStorage → Hotjar's storage, undisclosed",
+    observations: [{ ...seen('storage', 'www.acme.test'), name: '_hjid', source: 'page-hook', url: 'https://static.hotjar.com/c/hotjar.js' }],
+    expected: { id: 'undisclosed:org:hotjar', status: 'undisclosed', technologies: ['local-storage'] },
+  },
+  {
+    says: "acme.test's own script writing its own cookie stays first party, citing c4",
+    observations: [{ ...seen('cookie', 'www.acme.test'), via: ['js'], url: 'https://static.acme-static.test/app.js' }],
+    expected: { id: 'first-party:acme.test', status: 'first-party', clauseIds: ['c4'] },
+  },
+  {
+    says: 'a cookie set by an HTTP response is the responding host’s, whatever URL set it',
+    observations: [{ ...seen('cookie', 'www.acme.test'), via: ['http'], url: 'https://www.acme.test/login' }],
+    expected: { id: 'first-party:acme.test', status: 'first-party' },
+  },
+  {
     says: 'acme-static.test is listed as first party by the policy although the page is on acme.test → first-party',
     observations: [seen('request', 'img.acme-static.test', 'image')],
     expected: { id: 'first-party:acme-static.test', status: 'first-party', clauseIds: [] },
