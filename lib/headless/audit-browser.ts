@@ -74,6 +74,10 @@ export class AuditBrowser {
           extra: options.chromiumArgs,
         }),
         ignoreHTTPSErrors: options.insecure,
+        // Ctrl-C is the CLI's to handle: it finishes the current page and writes a partial
+        // report, which needs the browser still running. (Chromium runs in its own process
+        // group, so a terminal's Ctrl-C does not reach it either.)
+        handleSIGINT: false,
       });
     } catch (error) {
       await rm(userDataDir, { recursive: true, force: true });
@@ -107,7 +111,10 @@ export class AuditBrowser {
   /** Navigates to a loopback page until the extension has seen it, then forgets that traffic. */
   async warmUp(timeoutMs = 20_000): Promise<void> {
     const server = await startWarmUpServer();
-    const page = await this.context.newPage();
+    const page = await this.openPage().catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
     const deadline = Date.now() + timeoutMs;
     try {
       for (let attempt = 1; Date.now() < deadline; attempt++) {
@@ -134,7 +141,7 @@ export class AuditBrowser {
    */
   async answerConsent(url: string, limits: VisitLimits): Promise<Omit<ConsentOutcome, 'state'>> {
     if (!this.consent) return { outcome: 'not-requested' };
-    const page = await this.context.newPage();
+    const page = await this.openPage();
     const answered = this.consent.watch(page, limits.pageTimeoutMs + 15_000);
     try {
       await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs }).catch(() => undefined);
@@ -149,8 +156,7 @@ export class AuditBrowser {
   }
 
   async visit(url: string, limits: VisitLimits): Promise<PageResult> {
-    if (this.closed) throw new UserError('Chromium closed unexpectedly; the remaining pages were not audited');
-    const page = await this.context.newPage();
+    const page = await this.openPage();
     const hosts = new Set<string>();
     page.on('request', (request) => hosts.add(hostOf(request.url())));
     const result: PageResult = { visit: { url, finalUrl: url }, links: [], hosts: [], notHtml: false };
@@ -172,6 +178,18 @@ export class AuditBrowser {
     // may never confirm the close: the run goes on without waiting for it.
     await withTimeout(page.close(), 10_000);
     return snapshot;
+  }
+
+  /**
+   * A new tab. A browser that cannot open one any more (it crashed, or hangs) ends the session:
+   * its pages so far are reported, and the error says the rest were not audited.
+   */
+  private async openPage(timeoutMs = 30_000): Promise<Page> {
+    const lost = 'Chromium closed unexpectedly; the remaining pages were not audited';
+    if (this.closed) throw new UserError(lost);
+    const page = await withTimeout(this.context.newPage(), timeoutMs);
+    if (page) return page;
+    throw new UserError(this.closed ? lost : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
   }
 
   private async load(page: Page, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
@@ -207,9 +225,11 @@ export class AuditBrowser {
     await (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.clear());
   }
 
+  /** Never throws: a profile left in /tmp must not cost the report. */
   async close(): Promise<void> {
     await withTimeout(this.context.close(), 15_000);
-    await rm(this.userDataDir, { recursive: true, force: true });
+    // Chromium's helpers may still be writing into the profile for a moment after it exits.
+    await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
   }
 }
 

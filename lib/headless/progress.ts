@@ -62,7 +62,8 @@ export class Progress {
   }
 
   private render(line: string): void {
-    const width = Math.max(20, (this.terminal!.columns ?? 80) - 1);
+    // A pseudo-terminal may report 0 columns: treat that as unknown.
+    const width = Math.max(20, (this.terminal!.columns || 80) - 1);
     const fitted = line.length > width ? `${line.slice(0, width - 1)}…` : line;
     this.terminal!.write(`${CLEAR_LINE}${fitted}`);
     this.showing = true;

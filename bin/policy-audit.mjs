@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// `policy-audit <url...>` and `policy-audit merge …`: the headless CLI, run from its TypeScript
+// sources (lib/headless/cli.ts) through tsx's loader. The loader is registered in this process,
+// not a child one, so Ctrl-C reaches the audit (which then writes its partial report) and the
+// exit code is the audit's own.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../lib/headless/cli.ts');
+await main(process.argv.slice(2));
