@@ -112,6 +112,7 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
     }
   }
   failure ??= pageFailure(pages);
+  if (!failure && !interrupted && pages.length === 0) failure = 'no page was audited (every address was skipped)';
   if (failure) io.log(`error: ${failure}`);
   return EXIT_CODES[outcomeOf({ failed: failure !== undefined, interrupted, failingFindings: failing })];
 }

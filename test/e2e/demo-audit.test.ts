@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditFixture, startFixtureServer, type AuditRun } from './helpers';
+import { auditFixture, readReport, startFixtureServer, type AuditRun } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
 import type { Report } from '../../lib/export/report';
 
@@ -203,5 +206,29 @@ describe('pages that do not behave', () => {
     const chatbot = mixed.report?.observations.filter((o) => o.pageUrl === 'https://www.inbenta.com/en/products/chatbot/');
     expect(chatbot?.some((o) => o.host === 'www.googletagmanager.com')).toBe(true);
     expect(chatbot?.some((o) => o.host === 'platform.twitter.com')).toBe(false);
+  });
+
+  it('stops after the current page on Ctrl-C, writes the partial report and exits 130 (bin/policy-audit.mjs)', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'auditor-e2e-interrupt-'));
+    const pages = ['/en/products/', '/', '/en/company/', '/en/products/search/'].map((p) => `https://www.inbenta.com${p}`);
+    const child = spawn(
+      process.execPath,
+      ['bin/policy-audit.mjs', ...pages, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--format', 'json', '--no-build'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    let interrupted = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Interrupt once (a second Ctrl-C quits at once) while the second page is being audited.
+      if (!interrupted && /^\[1\/4\] /m.test(stderr)) interrupted = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('Interrupted: finishing the current page and writing a partial report…');
+    const partial = await readReport(join(outDir, 'report.json'));
+    expect(partial?.pages.map((p) => p.url)).toEqual(pages.slice(0, 2));
+    expect(partial?.pages.every((p) => !p.error)).toBe(true);
+    expect(partial?.findings.length).toBeGreaterThan(0);
   });
 });

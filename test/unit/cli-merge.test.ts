@@ -1,7 +1,13 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namespaceIds } from '../../lib/headless/assemble-report';
+import { runAudit } from '../../lib/headless/cli';
 import { interleavePages } from '../../lib/headless/merge';
-import type { PageVisit } from '../../lib/export/report';
+import { parseReport, REPORT_SCHEMA_VERSION, type PageVisit, type Report } from '../../lib/export/report';
+import type { Observation } from '../../lib/observe/observation';
 import { observation } from './export-fixture';
 
 const page = (url: string, consent?: PageVisit['consent']): PageVisit => ({ url, finalUrl: url, ...(consent ? { consent } : {}) });
@@ -41,5 +47,79 @@ describe('namespaceIds', () => {
       ['s2:req-1-a', undefined],
       ['s2:req-2-b', 's2:req-1-a'],
     ]);
+  });
+});
+
+describe('merge (no browser: shard reports written by hand)', () => {
+  const shardReport = (index: number, pages: string[], observations: Observation[]): Report => ({
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'policy-tracker-auditor', version: '0.1.0' },
+    startedAt: `2026-01-01T12:0${index}:00.000Z`,
+    finishedAt: `2026-01-01T12:0${index}:30.000Z`,
+    settings: { thirdPartyCookies: 'allowed', gpc: false, consent: [{ state: 'none', outcome: 'not-requested' }], trackerDb: false, shard: { index, count: 2 } },
+    policy: { id: 'inbenta', file: 'policy/inbenta.policy.json', title: 'Privacy policy | Inbenta.com' },
+    pages: pages.map((url) => ({ url, finalUrl: url, consent: 'none' })),
+    observations,
+    findings: [],
+  });
+  // The same id in both shards: Chromium numbers requests per profile.
+  const tiktok = observation({ id: 'req-7-x', pageUrl: 'https://www.inbenta.com/', host: 'analytics.tiktok.com', url: 'https://analytics.tiktok.com/api/v2/pixel', resourceType: 'ping', consent: 'none' });
+  const analytics = observation({ id: 'req-7-x', pageUrl: 'https://www.inbenta.com/b', consent: 'none' });
+
+  async function writeShards(reports: Report[]): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-merge-'));
+    return Promise.all(
+      reports.map(async (report, i) => {
+        const file = join(dir, `shard${i + 1}.json`);
+        await writeFile(file, JSON.stringify(report));
+        return file;
+      }),
+    );
+  }
+
+  it('interleaves pages, keeps ids apart and judges all observations against the shards’ policy', async () => {
+    const files = await writeShards([
+      shardReport(2, ['https://www.inbenta.com/b'], [analytics]),
+      shardReport(1, ['https://www.inbenta.com/', 'https://www.inbenta.com/c'], [tiktok]),
+    ]);
+    const out = await mkdtemp(join(tmpdir(), 'cli-merged-'));
+    const lines: string[] = [];
+    const code = await runAudit(['merge', ...files, '--out', out, '--format', 'json,junit', '--fail-on', 'undisclosed'], (l) => lines.push(l));
+    expect(code, lines.join('\n')).toBe(1);
+    const merged = parseReport(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')));
+    expect(merged.pages.map((p) => p.url)).toEqual(['https://www.inbenta.com/', 'https://www.inbenta.com/b', 'https://www.inbenta.com/c']);
+    expect(merged.observations.map((o) => o.id)).toEqual(['s1:req-7-x', 's2:req-7-x']);
+    expect(merged.findings.map((f) => [f.subject, f.status, f.observationIds])).toEqual([
+      ['TikTok', 'undisclosed', ['s1:req-7-x']],
+      ['Google', 'disclosed', ['s2:req-7-x']],
+    ]);
+    expect(merged.policy).toEqual({ id: 'inbenta', file: 'policy/inbenta.policy.json', title: 'Privacy policy | Inbenta.com' });
+    expect(merged.settings).toEqual({ thirdPartyCookies: 'allowed', gpc: false, consent: [{ state: 'none', outcome: 'not-requested' }], trackerDb: false });
+    expect([merged.startedAt, merged.finishedAt]).toEqual(['2026-01-01T12:01:00.000Z', '2026-01-01T12:02:30.000Z']);
+    expect(existsSync(join(out, 'report.junit.xml'))).toBe(true);
+    expect(lines).toContain('Merged 2 reports: 3 pages, 2 observations.');
+  });
+
+  it.each([
+    [['merge'], 'error: merge needs the report.json files of the shards'],
+    [['merge', 'a.json'], 'error: merge needs --out <dir> for the merged report'],
+    [['merge', '/nowhere/a.json', '--out', '/tmp/x'], 'error: /nowhere/a.json: cannot read the report (ENOENT)'],
+  ])('%j ends with one line and exit code 2', async (argv, message) => {
+    const lines: string[] = [];
+    expect(await runAudit(argv, (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual([message]);
+  });
+
+  it('refuses shards judged against different policies, or the same shard twice', async () => {
+    const other = shardReport(2, ['https://www.inbenta.com/b'], []);
+    other.policy = { id: 'acme', file: 'policy/acme.policy.json' };
+    const lines: string[] = [];
+    const files = await writeShards([shardReport(1, ['https://www.inbenta.com/'], []), other]);
+    expect(await runAudit(['merge', ...files, '--out', '/tmp/never'], (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual(['error: the reports were judged against different policies (inbenta, acme); pass --policy <file>']);
+    const twice = await writeShards([shardReport(1, ['https://www.inbenta.com/'], []), shardReport(1, ['https://www.inbenta.com/'], [])]);
+    lines.length = 0;
+    expect(await runAudit(['merge', ...twice, '--out', '/tmp/never'], (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(/^error: .*shard2\.json and .*shard1\.json are both shard 1$/);
   });
 });
