@@ -1,0 +1,86 @@
+/**
+ * HTML → markdown-like text without a DOM: the CLI runs in Node and the options page must not
+ * render a pasted page (its scripts and images would load). Regular expressions are enough here
+ * because we only need readable words and block boundaries, never a faithful tree.
+ *
+ * Output keeps what the policy reader (text-input.ts) needs: `#` headings, `* ` list items, `**`
+ * around bold runs (a paragraph that is all bold is a heading in many policies) and blank lines
+ * between blocks. Entities are left encoded: they are decoded once, after the markdown syntax is
+ * gone, so `&lt;script&gt;` in the text stays words and `&#42;` does not become emphasis.
+ */
+
+/** Elements whose content is never policy prose: code, styling, embedded documents, UI chrome. */
+const DROPPED_ELEMENTS = [
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'title', 'nav', 'button',
+  'select', 'textarea',
+];
+
+const BLOCK_TAGS =
+  'p|div|section|article|main|header|footer|aside|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|blockquote|figure|' +
+  'figcaption|address|pre|hr|form|fieldset|details|summary|body|html|center';
+
+/** Attributes may hold `>` inside quotes; this skips quoted values so a tag ends at its real `>`. */
+const ATTRIBUTES = String.raw`(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?`;
+
+export interface HtmlConversion {
+  /** Text of the `<title>` element, if any. */
+  title?: string;
+  /** Markdown-like text with HTML entities still encoded. */
+  text: string;
+}
+
+/**
+ * Removes markup from HTML. `collapseWhitespace` treats source line breaks as spaces, as browsers
+ * do; markdown input with embedded tags keeps its own line structure (false).
+ */
+export function htmlToMarkdownish(html: string, { collapseWhitespace = true } = {}): HtmlConversion {
+  let text = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g, ' ')
+    .replace(/<![a-z][^>]*>|<\?[\s\S]*?\?>/gi, ' ');
+  const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(text);
+  const title = titleMatch ? decodeHtmlEntities(stripTags(titleMatch[1]!)).replace(/\s+/g, ' ').trim() : '';
+  for (const tag of DROPPED_ELEMENTS) {
+    // An unclosed element is dropped to the end of the text: showing a script's source as prose
+    // would be worse than losing a broken page's tail.
+    const element = new RegExp(`<${tag}\\b${ATTRIBUTES}(?:\\/>|>[\\s\\S]*?(?:<\\/${tag}\\s*>|$))`, 'gi');
+    text = text.replace(element, ' ');
+  }
+  if (collapseWhitespace) text = text.replace(/\s+/g, ' ');
+  text = text
+    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi, (_, level: string, inner: string) => {
+      return `\n\n${'#'.repeat(Number(level))} ${stripTags(inner).replace(/\s+/g, ' ').trim()}\n\n`;
+    })
+    .replace(/<\/?(?:strong|b)\b[^>]*>/gi, '**')
+    .replace(/<br\b[^>]*>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '\n\n* ')
+    .replace(/<t[dh]\b[^>]*>/gi, ' | ')
+    .replace(new RegExp(`</?(?:${BLOCK_TAGS}|h[1-6]|li)\\b${ATTRIBUTES}/?>`, 'gi'), '\n\n');
+  return { ...(title && { title }), text: stripTags(text) };
+}
+
+/** Removes every remaining tag; `a < b` and `<http://…>` autolinks are not tags and stay. */
+export function stripTags(html: string): string {
+  return html.replace(new RegExp(`</?[a-zA-Z][a-zA-Z0-9-]*${ATTRIBUTES}/?>`, 'g'), '');
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', copy: '©', reg: '®', trade: '™',
+  hellip: '…', mdash: '—', ndash: '–', minus: '−', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”',
+  bdquo: '„', laquo: '«', raquo: '»', middot: '·', bull: '•', sect: '§', para: '¶', deg: '°', euro: '€',
+  pound: '£', yen: '¥', cent: '¢', times: '×', eacute: 'é', egrave: 'è', ecirc: 'ê', aacute: 'á', agrave: 'à',
+  acirc: 'â', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', ccedil: 'ç',
+  ntilde: 'ñ', iacute: 'í', oacute: 'ó', uacute: 'ú', Eacute: 'É', aring: 'å', oslash: 'ø', zwnj: '', zwj: '',
+};
+
+/** Decodes named (common ones), decimal and hex character references; unknown names stay as written. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      // Invalid or control code points would put invisible junk into quotes.
+      return code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ' ';
+    }
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}

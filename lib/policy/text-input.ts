@@ -1,0 +1,159 @@
+import { decodeHtmlEntities, htmlToMarkdownish } from './text-html';
+
+/**
+ * A policy text as sections of paragraphs, whatever it arrived as (.md, .html, .txt). Pure: the
+ * CLI and the options page read texts the same way, so a draft made in either quotes the same words.
+ */
+
+export type PolicyTextFormat = 'markdown' | 'html' | 'text';
+
+export interface PolicyTextSection {
+  /** The heading as written; "Introduction" for text before the first heading. */
+  heading: string;
+  /** Plain text, one paragraph or list item each, markup removed and whitespace collapsed. */
+  paragraphs: string[];
+  /** Set on the implicit "Introduction": the text has no such heading. */
+  untitled?: true;
+}
+
+export interface PolicyText {
+  /** The document's own title: HTML `<title>`, else a first top-level heading. */
+  title?: string;
+  sections: PolicyTextSection[];
+}
+
+export const INTRODUCTION = 'Introduction';
+
+const EXTENSIONS: Readonly<Record<string, PolicyTextFormat>> = {
+  md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xhtml: 'html', txt: 'text', text: 'text',
+};
+
+/** The format a file name's extension announces, or undefined for anything else. */
+export function policyTextFormatOf(fileName: string): PolicyTextFormat | undefined {
+  const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : EXTENSIONS[extension];
+}
+
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS).map((e) => `.${e}`);
+
+/** For pasted text: HTML when it reads like markup, else markdown (plain text is valid markdown). */
+export function guessPolicyTextFormat(text: string): PolicyTextFormat {
+  return /<(?:html|body|p|div|h[1-6]|article|section)\b[^>]*>/i.test(text) ? 'html' : 'markdown';
+}
+
+interface Block {
+  kind: 'heading' | 'paragraph' | 'item';
+  level?: number;
+  /** Raw lines of the block (markdown inline syntax still in). */
+  lines: string[];
+}
+
+export function readPolicyText(raw: string, format: PolicyTextFormat): PolicyText {
+  const html = format === 'text' ? { text: raw } : htmlToMarkdownish(raw, { collapseWhitespace: format === 'html' });
+  const blocks = markdownBlocks(html.text);
+  let title = html.title;
+  const sections: PolicyTextSection[] = [{ heading: INTRODUCTION, paragraphs: [], untitled: true }];
+  let sawHeading = false;
+  blocks.forEach((block, index) => {
+    const headingText = headingOf(block, blocks[index + 1], format);
+    if (headingText !== undefined) {
+      // A top-level heading before any other is the document's name (the page title when the
+      // HTML has one), not a section: the text under it is the introduction.
+      const documentHeading = block.level === 1 && !sawHeading;
+      sawHeading = true;
+      if (documentHeading) title ??= headingText;
+      else sections.push({ heading: headingText, paragraphs: [] });
+      return;
+    }
+    const text = inlineText(block.lines.join(' '), format);
+    if (text !== '') sections.at(-1)!.paragraphs.push(text);
+  });
+  return { ...(title && { title }), sections: sections.filter((s) => s.paragraphs.length > 0 || !s.untitled) };
+}
+
+/** The text as plain lines: headings and paragraphs, separated by blank lines. */
+export function policyPlainText(text: PolicyText): string {
+  const parts = text.title ? [text.title] : [];
+  for (const section of text.sections) {
+    if (!section.untitled) parts.push(section.heading);
+    parts.push(...section.paragraphs);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function markdownBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let open: Block | undefined;
+  const close = () => {
+    if (open) blocks.push(open);
+    open = undefined;
+  };
+  for (const rawLine of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = rawLine.replace(/^\s{0,3}>\s?/, '').replace(/\s+$/, '');
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(line);
+    if (line.trim() === '') close();
+    else if (atx) {
+      close();
+      blocks.push({ kind: 'heading', level: atx[1]!.length, lines: [atx[2]!] });
+    } else if (/^\s{0,3}(?:=+|-+)$/.test(line) && open?.kind === 'paragraph' && open.lines.length === 1) {
+      // Setext underline: the paragraph line above is a heading.
+      blocks.push({ kind: 'heading', level: line.includes('=') ? 1 : 2, lines: open.lines });
+      open = undefined;
+    } else if (/^\s*(?:[-*_]\s*){3,}$/.test(line) || /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line)) {
+      close(); // thematic break, table separator row
+    } else if (/^\s*(?:[*+•-]|\d{1,3}[.)])\s+/.test(line)) {
+      close();
+      open = { kind: 'item', lines: [line.replace(/^\s*(?:[*+•-]|\d{1,3}[.)])\s+/, '')] };
+    } else if (/^\s*\|.*\|\s*$/.test(line)) {
+      close();
+      blocks.push({ kind: 'paragraph', lines: [line.trim().replace(/^\|\s*|\s*\|$/g, '')] });
+    } else {
+      open ??= { kind: 'paragraph', lines: [] };
+      open.lines.push(line.trim());
+    }
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * The heading text when the block is one: `#` and setext headings, a paragraph that is all bold,
+ * and in markdown or plain text a short line without sentence punctuation followed by more text
+ * ("Information Related to Data Collected for our Clients").
+ */
+function headingOf(block: Block, next: Block | undefined, format: PolicyTextFormat): string | undefined {
+  if (block.kind === 'heading') return inlineText(block.lines.join(' '), format) || undefined;
+  if (block.kind !== 'paragraph' || block.lines.length !== 1) return undefined;
+  const line = block.lines[0]!.trim();
+  const bold = /^(\*\*|__)(.+?)\1\s*:?$/.exec(line);
+  if (bold && !/[.!?]$/.test(bold[2]!.trim())) return inlineText(bold[2]!, format) || undefined;
+  if (format === 'html' || next === undefined || next.kind === 'heading') return undefined;
+  const text = inlineText(line, format);
+  const shortLine = text.length <= 80 && text.split(' ').length <= 12;
+  const italic = /^([*_])[^*_].*\1$/.test(line);
+  return shortLine && !italic && /^[\p{Lu}\p{N}]/u.test(text) && /\p{L}/u.test(text) && !/[.!?,;:]/.test(text)
+    ? text
+    : undefined;
+}
+
+/**
+ * Markdown inline syntax removed the way lib/policy/quote.ts normalizes it (links keep their label,
+ * emphasis and stray brackets go), so a quote cut from this text is found again by quoteAppearsIn.
+ * Unlike normalization it keeps typographic quotes and dashes: a reviewer sees the policy's own characters.
+ */
+function inlineText(text: string, format: PolicyTextFormat): string {
+  const plain =
+    format === 'text'
+      ? text
+      : text
+          .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
+          .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+          .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+          .replace(/[[\]]/g, '')
+          .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+          .replace(/`+/g, '')
+          .replace(/\*+/g, '')
+          .replace(/(^|[^\p{L}\p{N}])_+/gu, '$1')
+          .replace(/_+(?=[^\p{L}\p{N}]|$)/gu, '');
+  return decodeHtmlEntities(plain).replace(/\s+/g, ' ').trim();
+}
