@@ -3,9 +3,10 @@
  * render a pasted page (its scripts and images would load). Regular expressions are enough here
  * because we only need readable words and block boundaries, never a faithful tree.
  *
- * Output keeps what the policy reader (text-input.ts) needs: `#` headings, `* ` list items, `**`
+ * Output keeps what the policy reader (text-input.ts) needs: `#` headings, `* ` list items, BOLD
  * around bold runs (a paragraph that is all bold is a heading in many policies) and blank lines
- * between blocks. Entities are left encoded: they are decoded once, after the markdown syntax is
+ * between blocks. BOLD is a control character rather than `**` so that the words of an HTML text
+ * never go through markdown's rules (`_ga` is a cookie name, not emphasis). Entities are left encoded: they are decoded once, after the markdown syntax is
  * gone, so `&lt;script&gt;` in the text stays words and `&#42;` does not become emphasis.
  */
 
@@ -14,6 +15,9 @@ const DROPPED_ELEMENTS = [
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'title', 'nav', 'button',
   'select', 'textarea',
 ];
+
+/** Marks where a bold run starts or ends; text-input.ts removes it from every text. */
+export const BOLD = '\u0002';
 
 const BLOCK_TAGS =
   'p|div|section|article|main|header|footer|aside|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|blockquote|figure|' +
@@ -51,7 +55,7 @@ export function htmlToMarkdownish(html: string, { collapseWhitespace = true } = 
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi, (_, level: string, inner: string) => {
       return `\n\n${'#'.repeat(Number(level))} ${stripTags(inner).replace(/\s+/g, ' ').trim()}\n\n`;
     })
-    .replace(/<\/?(?:strong|b)\b[^>]*>/gi, '**')
+    .replace(/<\/?(?:strong|b)\b[^>]*>/gi, BOLD)
     .replace(/<br\b[^>]*>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '\n\n* ')
     .replace(/<t[dh]\b[^>]*>/gi, ' | ')

@@ -1,4 +1,4 @@
-import { decodeHtmlEntities, htmlToMarkdownish } from './text-html';
+import { BOLD, decodeHtmlEntities, htmlToMarkdownish } from './text-html';
 
 /**
  * A policy text as sections of paragraphs, whatever it arrived as (.md, .html, .txt). Pure: the
@@ -125,7 +125,7 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
   if (block.kind === 'heading') return inlineText(block.lines.join(' '), format) || undefined;
   if (block.kind !== 'paragraph' || block.lines.length !== 1) return undefined;
   const line = block.lines[0]!.trim();
-  const bold = /^(\*\*|__)(.+?)\1\s*:?$/.exec(line);
+  const bold = /^(\*\*|__|\u0002)(.+?)\1\s*:?$/.exec(line);
   if (bold && !/[.!?]$/.test(bold[2]!.trim())) return inlineText(bold[2]!, format) || undefined;
   if (format === 'html' || next === undefined || next.kind === 'heading') return undefined;
   const text = inlineText(line, format);
@@ -140,20 +140,24 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
  * Markdown inline syntax removed the way lib/policy/quote.ts normalizes it (links keep their label,
  * emphasis and stray brackets go), so a quote cut from this text is found again by quoteAppearsIn.
  * Unlike normalization it keeps typographic quotes and dashes: a reviewer sees the policy's own characters.
+ * Backticks stay too, because normalization keeps them: a quote without them would not be found.
  */
 function inlineText(text: string, format: PolicyTextFormat): string {
-  const plain =
-    format === 'text'
-      ? text
-      : text
-          .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
-          .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-          .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-          .replace(/[[\]]/g, '')
-          .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-          .replace(/`+/g, '')
-          .replace(/\*+/g, '')
-          .replace(/(^|[^\p{L}\p{N}])_+/gu, '$1')
-          .replace(/_+(?=[^\p{L}\p{N}]|$)/gu, '');
-  return decodeHtmlEntities(plain).replace(/\s+/g, ' ').trim();
+  const plain = format === 'markdown' ? withoutMarkdownSyntax(text) : text;
+  return decodeHtmlEntities(plain.split(BOLD).join(''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\|\s*|\s*\|$/g, ''); // table rows: cells stay apart, the outer bars go
+}
+
+function withoutMarkdownSyntax(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/[[\]]/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/\*+/g, '')
+    .replace(/(^|[^\p{L}\p{N}])_+/gu, '$1')
+    .replace(/_+(?=[^\p{L}\p{N}]|$)/gu, '');
 }
