@@ -79,3 +79,16 @@ export function parseReport(data: unknown, source = 'report'): Report {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   throw new Error(`${source}: ${path.replace(/^\./, '') || '(root)'}: ${issue.message}`);
 }
+
+/** The report contract as JSON Schema, for readers in other languages (schema/report.schema.json). */
+export function reportJsonSchemaText(): string {
+  const schema = z.toJSONSchema(Report, { io: 'output', target: 'draft-2020-12' });
+  const withTitle = {
+    $schema: schema.$schema,
+    $id: 'report.schema.json',
+    title: `Audit report, schema version ${REPORT_SCHEMA_VERSION} (Policy vs. Trackers Auditor)`,
+    description: 'Generated from lib/export/report.ts by `npx tsx lib/export/write-report-schema.ts`; do not edit.',
+    ...schema,
+  };
+  return `${JSON.stringify(withTitle, null, 2)}\n`;
+}
