@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,12 @@ interface AuditorGlobal {
   auditor: { store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> } };
 }
 
+/** Profiles of browsers still open: removed even when the process exits abruptly (a second Ctrl-C). */
+const openProfiles = new Set<string>();
+process.on('exit', () => {
+  for (const dir of openProfiles) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Headless Chromium with the built extension loaded, driven page by page. */
 export class AuditBrowser {
   private closed = false;
@@ -61,6 +68,7 @@ export class AuditBrowser {
 
   static async launch(options: LaunchOptions): Promise<AuditBrowser> {
     const userDataDir = await mkdtemp(join(tmpdir(), 'auditor-profile-'));
+    openProfiles.add(userDataDir);
     await prepareProfile(userDataDir, options.blockThirdPartyCookies);
     let context: BrowserContext;
     try {
@@ -81,6 +89,7 @@ export class AuditBrowser {
       });
     } catch (error) {
       await rm(userDataDir, { recursive: true, force: true });
+      openProfiles.delete(userDataDir);
       throw new UserError(`Chromium did not start (${options.executablePath}): ${firstLine(error)}`);
     }
     try {
@@ -93,6 +102,7 @@ export class AuditBrowser {
     } catch (error) {
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
+      openProfiles.delete(userDataDir);
       throw error;
     }
   }
@@ -230,6 +240,7 @@ export class AuditBrowser {
     await withTimeout(this.context.close(), 15_000);
     // Chromium's helpers may still be writing into the profile for a moment after it exits.
     await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+    openProfiles.delete(this.userDataDir);
   }
 }
 

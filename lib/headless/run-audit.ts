@@ -52,10 +52,14 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
   const progress = new Progress(io.log, io.terminal);
   let interrupted = false;
   const onInterrupt = () => {
+    if (interrupted) {
+      progress.note('Interrupted again: quitting without a report.');
+      process.exit(EXIT_CODES.interrupted);
+    }
     interrupted = true;
-    progress.note('Interrupted: finishing the current page and writing a partial report…');
+    progress.note('Interrupted: finishing the current page and writing a partial report… (Ctrl-C again quits at once)');
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   const sessions: SessionResult[] = [];
   let failure: string | undefined;
   try {

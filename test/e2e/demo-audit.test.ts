@@ -228,7 +228,7 @@ describe('pages that do not behave', () => {
     });
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(code, stderr).toBe(130);
-    expect(stderr).toContain('Interrupted: finishing the current page and writing a partial report…');
+    expect(stderr).toContain('Interrupted: finishing the current page and writing a partial report… (Ctrl-C again quits at once)');
     const partial = await readReport(join(outDir, 'report.json'));
     expect(partial?.pages.map((p) => p.url)).toEqual(pages.slice(0, 2));
     expect(partial?.pages.every((p) => !p.error)).toBe(true);
