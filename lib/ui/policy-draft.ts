@@ -1,21 +1,23 @@
 import type { PolicyInput } from '../policy/schema';
+import { draftDeclarations } from '../policy/draft';
+import { siteDomainOf, siteLabelOf } from '../policy/draft-source';
 import { parsePolicy } from '../policy/parse';
+import { quoteAppearsIn } from '../policy/quote';
+import { guessPolicyTextFormat, readPolicyText } from '../policy/text-input';
 
 /**
- * The starting point of a policy drafted by hand in the options page: valid in shape, with one
- * placeholder declaration whose quote the reviewer replaces with words from the pasted text
- * (saving checks every quote against it).
- *
- * TODO(policy extractor): when lib/policy/draft*.ts (text → draft declarations, another
- * engineer's work) lands, fill `declarations` from it instead of the placeholder.
+ * The starting point of a policy drafted in the options page: valid in shape, with the
+ * declarations lib/policy/draft.ts finds in the pasted text (each noted "draft: review"), or one
+ * placeholder declaration whose quote the reviewer replaces when there is no text or it declares
+ * nothing (saving checks every quote against the text).
  */
-export function draftSkeleton({ site, title, url }: { site: string; title?: string; url?: string }): PolicyInput {
+export function draftSkeleton({ site, title, url, text }: { site: string; title?: string; url?: string; text?: string }): PolicyInput {
   const domain = site.trim().toLowerCase() || 'example.com';
   return {
     id: slugOf(domain),
     site: { name: domain, firstPartyDomains: [domain] },
     source: { title: title?.trim() || `Privacy policy of ${domain}`, url: url?.trim() || `https://${domain}/privacy` },
-    declarations: [
+    declarations: declarationsFrom(text, domain) ?? [
       {
         id: 'c1',
         clause: { section: 'Replace with the section heading', quote: 'Replace with an exact sentence from the policy text.' },
@@ -26,6 +28,20 @@ export function draftSkeleton({ site, title, url }: { site: string; title?: stri
       },
     ],
   };
+}
+
+/**
+ * Drafted declarations, or undefined when there are none. Saving checks quotes against the text
+ * as pasted, so a declaration whose quote only the converted text has (HTML pasted with entities
+ * inside a sentence) is left out rather than offered in a draft that cannot be saved.
+ */
+function declarationsFrom(text: string | undefined, domain: string): PolicyInput['declarations'] | undefined {
+  if (!text?.trim()) return undefined;
+  const siteName = siteLabelOf(siteDomainOf(domain) ?? domain);
+  const declarations = draftDeclarations(readPolicyText(text, guessPolicyTextFormat(text)), { siteName }).filter((d) =>
+    quoteAppearsIn(d.clause.quote, text),
+  );
+  return declarations.length > 0 ? declarations : undefined;
 }
 
 /** A policy id from a domain: `www.example.co.uk` → `example-co-uk`. */
