@@ -87,7 +87,7 @@ export function reportJsonSchemaText(): string {
     $schema: schema.$schema,
     $id: 'report.schema.json',
     title: `Audit report, schema version ${REPORT_SCHEMA_VERSION} (Policy vs. Trackers Auditor)`,
-    description: 'Generated from lib/export/report.ts by `npx tsx lib/export/write-report-schema.ts`; do not edit.',
+    description: 'Generated from lib/export/report.ts by `npx tsx schema/write-report-schema.ts`; do not edit.',
     ...schema,
   };
   return `${JSON.stringify(withTitle, null, 2)}\n`;

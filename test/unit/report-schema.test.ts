@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reportJsonSchemaText } from '../../lib/export/report';
 
 describe('schema/report.schema.json', () => {
-  it('is the JSON Schema of the Report zod schema (regenerate: npx tsx lib/export/write-report-schema.ts)', () => {
+  it('is the JSON Schema of the Report zod schema (regenerate: npx tsx schema/write-report-schema.ts)', () => {
     const committed = readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8');
     expect(committed).toBe(reportJsonSchemaText());
   });
