@@ -71,7 +71,9 @@ interface SentenceReading {
   unnamedThirdParty: boolean;
   /** "These Features may…": its parties are the previous sentence's. */
   refersBack: boolean;
-  skip: boolean;
+  /** "We do not use Flash". */
+  denial: boolean;
+  /** "You can disable cookies…". */
   choice: boolean;
 }
 
@@ -80,14 +82,19 @@ let defaultFinder: OrganizationFinder | undefined;
 /** Declarations d1, d2, … in text order: one per sentence that declares tracking. */
 export function draftDeclarations(
   text: PolicyText,
-  { siteName, findOrganizations = (defaultFinder ??= createOrganizationFinder()) }: { siteName?: string; findOrganizations?: OrganizationFinder } = {},
+  {
+    siteName,
+    findOrganizations = (defaultFinder ??= createOrganizationFinder()),
+  }: { siteName?: string; findOrganizations?: OrganizationFinder } = {},
 ): DraftDeclaration[] {
   const declarations: DraftDeclaration[] = [];
   for (const section of text.sections) {
     const readings = section.paragraphs.flatMap(splitSentences).map((s) => readSentence(s, findOrganizations));
     const context: SectionContext = { heading: section.heading, readings, siteName, findOrganizations };
     const candidates = readings.flatMap((reading, index) => declare(reading, index, context) ?? []);
-    for (const candidate of withoutRepeats(candidates)) declarations.push({ id: `d${declarations.length + 1}`, ...candidate.declaration });
+    for (const { declaration } of withoutRepeats(candidates)) {
+      declarations.push({ id: `d${declarations.length + 1}`, ...declaration });
+    }
   }
   return declarations;
 }
@@ -119,6 +126,9 @@ function withoutRepeats(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
+const REFERS_BACK =
+  /^(?:these|those|such)\s+(?:[\w-]+\s+)?(?:features?|widgets?|buttons?|companies|partners|providers|services|third\sparties|tools|plug-?ins)\b/i;
+
 function readSentence(sentence: string, findOrganizations: OrganizationFinder): SentenceReading {
   const parties = findOrganizations(sentence).map((m) => m.party);
   return {
@@ -127,15 +137,15 @@ function readSentence(sentence: string, findOrganizations: OrganizationFinder): 
     categories: categoriesIn(sentence),
     technologies: technologiesIn(sentence, { namesParties: parties.length > 0 }),
     unnamedThirdParty: mentionsUnnamedThirdParty(sentence),
-    refersBack: /^(?:these|those|such)\s+(?:[\w-]+\s+)?(?:features?|widgets?|buttons?|companies|partners|providers|services|third\sparties|tools|plug-?ins)\b/i.test(sentence),
-    skip: isDenial(sentence),
+    refersBack: REFERS_BACK.test(sentence),
+    denial: isDenial(sentence),
     choice: isAboutVisitorChoice(sentence),
   };
 }
 
 function declare(reading: SentenceReading, index: number, context: SectionContext): Candidate | undefined {
   const { heading, readings, siteName } = context;
-  if (reading.skip) return undefined;
+  if (reading.denial) return undefined;
   const notes: string[] = [];
   let { parties, categories, technologies } = reading;
   if (parties.length === 0 && categories.length === 0) {
@@ -199,7 +209,7 @@ function finish(
 function nearestTrackingSentence(readings: readonly SentenceReading[], index: number): SentenceReading | undefined {
   for (let distance = 1; distance < readings.length; distance++) {
     for (const candidate of [readings[index - distance], readings[index + distance]]) {
-      if (candidate && candidate.technologies.length > 0 && !candidate.skip && !candidate.choice) return candidate;
+      if (candidate && candidate.technologies.length > 0 && !candidate.denial && !candidate.choice) return candidate;
     }
   }
   return undefined;
@@ -218,7 +228,9 @@ const LONG_SENTENCE = 240;
 function tightQuote(sentence: string, findOrganizations: OrganizationFinder): string {
   if (sentence.length <= LONG_SENTENCE) return sentence;
   const clauses = sentence.split(/(?<=[;:])\s+|\s+(?=[—–]\s)/);
-  const carries = clauses.map((c) => technologiesIn(c, { namesParties: false }).length > 0 || categoriesIn(c).length > 0 || findOrganizations(c).length > 0);
+  const carries = clauses.map(
+    (c) => technologiesIn(c, { namesParties: false }).length > 0 || categoriesIn(c).length > 0 || findOrganizations(c).length > 0,
+  );
   const first = carries.indexOf(true);
   const last = carries.lastIndexOf(true);
   if (first === -1) return sentence;
