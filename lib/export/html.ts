@@ -45,13 +45,34 @@ function metadata(report: Report): SafeHtml {
 <dt>Tool</dt><dd>${report.tool.name} ${report.tool.version}</dd>
 <dt>Run</dt><dd>${formatTime(report.startedAt)} to ${formatTime(report.finishedAt)} <span class="muted">(${formatDuration(report.startedAt, report.finishedAt)})</span></dd>
 <dt>Pages</dt><dd>${plural(report.pages.length, 'page')} visited${failed > 0 ? html`, <span class="error">${failed} did not load completely</span>` : ''}</dd>
-<dt>Settings</dt><dd>${settings ? `Third-party cookies ${settings.thirdPartyCookies}${settings.browser ? `; ${settings.browser}` : ''}` : html`<span class="muted">not recorded</span>`}</dd>
+<dt>Settings</dt><dd>${settings ? settingsText(settings) : html`<span class="muted">not recorded</span>`}</dd>
 <dt>Policy</dt><dd>${
     policy
       ? html`${policy.title ?? policy.id} <span class="muted">(id <code>${policy.id}</code>${policy.file ? html`, file <code>${policy.file}</code>` : ''})</span>`
       : html`<span class="muted">None: findings were not compared with a policy</span>`
   }</dd>
 </dl>`;
+}
+
+const CONSENT_OUTCOMES: Record<string, string> = {
+  'not-requested': 'banner left alone',
+  handled: 'banner answered',
+  'no-banner': 'no banner recognised',
+  failed: 'answering the banner failed',
+};
+
+/** The conditions of the run in one line: what a reviewer needs to compare two reports. (Escaped by the caller.) */
+export function settingsText(settings: NonNullable<Report['settings']>): string {
+  const parts = [`third-party cookies ${settings.thirdPartyCookies}`];
+  if (settings.browser) parts.push(settings.browser);
+  if (settings.gpc !== undefined) parts.push(settings.gpc ? 'Global Privacy Control sent' : 'no Global Privacy Control');
+  for (const c of settings.consent ?? []) {
+    parts.push(`consent "${c.state}": ${CONSENT_OUTCOMES[c.outcome] ?? c.outcome}${c.cmp ? ` (${c.cmp})` : ''}`);
+  }
+  if (settings.trackerDb !== undefined) parts.push(settings.trackerDb ? 'attribution with trackerdb' : 'attribution without trackerdb');
+  if (settings.shard) parts.push(`shard ${settings.shard.index} of ${settings.shard.count}`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function statusCards(summary: ReportSummary): SafeHtml {

@@ -223,3 +223,20 @@ describe('toHtml with hostile page data', () => {
     expect(chart).toContain('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;: 1</title>');
   });
 });
+
+describe('run settings line', () => {
+  it('names every condition of the run, escaped', async () => {
+    const { settingsText } = await import('../../lib/export/html');
+    expect(
+      settingsText({
+        thirdPartyCookies: 'allowed',
+        gpc: true,
+        consent: [{ state: 'accept', outcome: 'handled', cmp: 'Cookie<Yes>' }, { state: 'none', outcome: 'not-requested' }],
+        trackerDb: false,
+        shard: { index: 2, count: 4 },
+      }),
+    ).toBe(
+      'Third-party cookies allowed; Global Privacy Control sent; consent "accept": banner answered (Cookie<Yes>); consent "none": banner left alone; attribution without trackerdb; shard 2 of 4',
+    );
+  });
+});
