@@ -12,72 +12,102 @@ interface Term<T> {
 }
 
 /**
+ * One pattern from phrases written the way a reader would: each phrase is a regular-expression
+ * fragment matched as whole words, with any run of whitespace where the phrase has a space
+ * (write `\\s*` where the space is optional: "local storage", "localStorage").
+ */
+function phrases(list: readonly string[], flags = 'i'): RegExp {
+  return new RegExp(`\\b(?:${list.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, flags);
+}
+
+/**
  * Technologies by wording. The schema reads "tags and scripts" as script, "LSOs such as Flash" as
  * Flash LSOs, and the request data of "log files" (IP address, browser, pages) as log-data.
  * Fingerprinting and session recording are code running in the page, so they count as script.
  */
 const TECHNOLOGY_TERMS: readonly Term<Technology>[] = [
+  // "Flash cookies" are Flash LSOs, not HTTP cookies.
   { pattern: /(?<!\bflash\s)\bcookies?\b/i, values: ['cookie'] },
-  { pattern: /\b(?:web\s|clear\s|tracking\s)?beacons?\b|\bsendBeacon\b/i, values: ['beacon'] },
-  { pattern: /\b(?:tracking\s|conversion\s|web\s|spy\s)?pixels?\b|\bclear\s(?:gifs?|images?)\b|\bweb\sbugs?\b/i, values: ['beacon'] },
-  { pattern: /(?<!\bpixel[\s-])\btags?\b|\btag\smanagers?\b|\btagging\b/i, values: ['script'] },
   {
-    pattern:
-      /\bscripts?\b|\bjavascript\b|\bSDKs?\b|\bsoftware\sdevelopment\skits?\b|\btracking\scode\b|\b(?:code\s)?snippets?\b|\bmini-programs?\b|\bfingerprint(?:ing|s)?\b|\bsession\s(?:replays?|recordings?)\b/i,
+    pattern: phrases(['(?:web |clear |tracking )?beacons?', 'sendBeacon', '(?:tracking |conversion |web |spy )?pixels?', 'clear (?:gifs?|images?)', 'web bugs?']),
+    values: ['beacon'],
+  },
+  // "tags" alone are the tags of "tags and scripts"; "pixel tags" are beacons (above).
+  { pattern: /(?<!\bpixel[\s-])\btags?\b/i, values: ['script'] },
+  {
+    pattern: phrases([
+      'scripts?', 'javascript', 'SDKs?', 'software development kits?', 'tag managers?', 'tagging', 'tracking code',
+      '(?:code )?snippets?', 'mini-programs?', 'fingerprint(?:ing|s)?', 'session (?:replays?|recordings?)',
+    ]),
     values: ['script'],
   },
   {
-    pattern:
-      /\bwidgets?\b|\bplug-?ins?\b|\biframes?\b|\binline\sframes?\b|\bembedded\s(?:content|videos?|players?|media|maps?|forms?)\b|\b(?:like|share|sharing|follow|tweet|social(?:\smedia)?)\sbuttons?\b/i,
+    pattern: phrases([
+      'widgets?', 'plug-?ins?', 'iframes?', 'inline frames?', 'embedded (?:content|videos?|players?|media|maps?|forms?)',
+      '(?:like|share|sharing|follow|tweet|social(?: media)?) buttons?',
+    ]),
     values: ['widget'],
   },
   {
-    pattern:
-      /\blocal\s?storage\b|\bsession\s?storage\b|\bweb\sstorage\b|\bHTML\s?5\s(?:local\s)?storage\b|\bbrowser\sstorage\b|\bIndexedDB\b|\bcache\sstorage\b/i,
+    pattern: phrases([
+      'local\\s*storage', 'session\\s*storage', 'web storage', 'HTML\\s*5 (?:local )?storage', 'browser storage', 'IndexedDB',
+      'cache storage',
+    ]),
     values: ['local-storage'],
   },
-  { pattern: /\bLSOs?\b|\blocal\sshared\sobjects?\b|\bflash\scookies?\b/i, values: ['flash-lso'] },
+  { pattern: phrases(['LSOs?', 'local shared objects?', 'flash cookies?']), values: ['flash-lso'] },
   // Case-sensitive: "Flash" the plug-in, not "a flash sale".
-  { pattern: /\bFlash\b/, values: ['flash-lso'] },
+  { pattern: phrases(['Flash'], ''), values: ['flash-lso'] },
   {
-    pattern:
-      /\blog\s(?:files?|data|information)\b|\b(?:server|web|access)\slogs?\b|\bIP\saddress(?:es)?\b|\binternet\sprotocol\s(?:\(IP\)\s)?address(?:es)?\b|\bclickstream\b/i,
+    pattern: phrases([
+      'log (?:files?|data|information)', '(?:server|web|access) logs?', 'IP address(?:es)?',
+      'internet protocol (?:\\(IP\\) )?address(?:es)?', 'clickstream',
+    ]),
     values: ['log-data'],
   },
 ];
 
 /** "buttons" alone is a widget only where the sentence names whose buttons ("the Facebook and Twitter buttons"). */
-const NAMED_BUTTONS = /\bbuttons?\b/i;
+const NAMED_BUTTONS = phrases(['buttons?']);
 
 /** Generic kinds of party, as policies phrase them. "analytics or service providers" is both. */
 const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
   {
-    pattern: /\banalytics\s(?:(?:or|and)\s[\w-]+\s)?(?:service\s)?(?:providers?|partners?|services|companies|vendors|tools)\b/i,
+    pattern: phrases(['analytics (?:(?:or|and) [\\w-]+ )?(?:service )?(?:providers?|partners?|services|companies|vendors|tools)']),
     values: ['analytics-providers'],
   },
   {
-    pattern:
-      /(?<!\binternet\s)\bservice\sproviders?\b|\bcompanies\s(?:that|who|which)\s(?:help\sus\s)?provide\s(?:our\s)?services?\b|\b(?:third[\s-]party\s)?vendors\b|\bprocessors\b/i,
+    // An internet service provider is the visitor's, not the site's.
+    pattern: phrases([
+      '(?<!internet )service providers?', 'companies (?:that|who|which) (?:help us )?provide (?:our )?services?',
+      '(?:third[\\s-]party )?vendors', 'processors',
+    ]),
     values: ['service-providers'],
   },
   {
-    pattern:
-      /\badvertis(?:ing|ement)\s(?:partners?|networks?|companies|providers?|vendors|services)\b|\bad\s(?:networks?|partners?|tech(?:nology)?\scompanies)\b|\badvertisers\b|\b(?:display|serve|serving|show|deliver|manage)\s(?:our\s|you\s|relevant\s|targeted\s|interest-based\s)?(?:advertising|ads|advertisements)\b/i,
+    pattern: phrases([
+      'advertis(?:ing|ement) (?:partners?|networks?|companies|providers?|vendors|services)',
+      'ad (?:networks?|partners?|tech(?:nology)? companies)', 'advertisers',
+      '(?:display|serve|serving|show|deliver|manage) (?:our |you |relevant |targeted |interest-based )?(?:advertising|ads|advertisements)',
+    ]),
     values: ['advertising-partners'],
   },
   {
-    pattern: /\bsocial\s(?:media|network(?:ing)?)\s(?:features?|widgets?|buttons?|plug-?ins?|platforms?|networks?|sites|services)\b|\bsharing\sbuttons\b/i,
+    pattern: phrases([
+      'social (?:media|network(?:ing)?) (?:features?|widgets?|buttons?|plug-?ins?|platforms?|networks?|sites|services)',
+      'sharing buttons',
+    ]),
     values: ['social-media-features'],
   },
   {
-    pattern: /\bpartners?\s(?:to|that|who|which)\sprovides?\s(?:certain\s)?features\b|\bpartner\sto\sprovide\s(?:certain\s)?features\b/i,
+    pattern: phrases(['partners? (?:to|that|who|which) provides? (?:certain )?features', 'partner to provide (?:certain )?features']),
     values: ['feature-partners'],
   },
-  { pattern: /\baffiliates\b|\baffiliated\s(?:companies|entities)\b|\bour\saffiliate\b|\bgroup\scompanies\b/i, values: ['affiliates'] },
+  { pattern: phrases(['affiliates', 'affiliated (?:companies|entities)', 'our affiliate', 'group companies']), values: ['affiliates'] },
 ];
 
 /** Third parties left unnamed and unqualified: "third parties", "our partner", "vendors". */
-const UNNAMED_THIRD_PARTY = /\bthird[\s-]part(?:y|ies)\b|\bpartners?\b|\bother\scompanies\b|\bexternal\s(?:services|providers)\b/i;
+const UNNAMED_THIRD_PARTY = phrases(['third[\\s-]part(?:y|ies)', 'partners?', 'other companies', 'external (?:services|providers)']);
 
 /** The kind of party a section heading or a sentence's purpose points to, for unnamed third parties. */
 const PURPOSE_CATEGORIES: readonly Term<PolicyCategory>[] = [
@@ -86,6 +116,22 @@ const PURPOSE_CATEGORIES: readonly Term<PolicyCategory>[] = [
   { pattern: /\bsocial\b/i, values: ['social-media-features'] },
   { pattern: /\bfeatures?\b|\bfunctionalit/i, values: ['feature-partners'] },
 ];
+
+const DENIAL = phrases([
+  '(?:do|does|will|shall) (?:not|never) (?:use|allow|permit|place|set|employ|deploy|share|sell)',
+  'never (?:use|place|set|sell)', "(?:don't|doesn't|won't) (?:use|allow|place|set)",
+]);
+
+const VISITOR_CHOICE = new RegExp(
+  [
+    /^(?:to\s+(?:manage|disable|delete|block|opt|control|change|learn)|if\s+you\s+(?:reject|disable|block|refuse|delete|decline|do\s+not|don't|wish|prefer|want))\b/.source,
+    phrases([
+      '(?:you|users?|visitors?) (?:can|may|could|are able to) (?:control|manage|disable|block|delete|reject|refuse|remove|opt|change|adjust|withdraw)',
+      'opt[\\s-]out', 'browser (?:settings|preferences)',
+    ]).source,
+  ].join('|'),
+  'i',
+);
 
 export function technologiesIn(sentence: string, { namesParties }: { namesParties: boolean }): Technology[] {
   const found = new Set(TECHNOLOGY_TERMS.filter((t) => t.pattern.test(sentence)).flatMap((t) => t.values));
@@ -114,19 +160,17 @@ export function sortTechnologies(technologies: readonly Technology[]): Technolog
 
 /** "We do not use Flash": a denial declares nothing. */
 export function isDenial(sentence: string): boolean {
-  return /\b(?:do|does|will|shall)\s(?:not|never)\s(?:use|allow|permit|place|set|employ|deploy|share|sell)\b|\bnever\s(?:use|place|set|sell)\b|\b(?:don't|doesn't|won't)\s(?:use|allow|place|set)\b/i.test(
-    sentence,
-  );
+  return DENIAL.test(sentence);
 }
 
 /** "Users can control the use of cookies…", "To manage Flash LSOs…": the visitor's choices, not a use. */
 export function isAboutVisitorChoice(sentence: string): boolean {
-  return /^(?:to\s(?:manage|disable|delete|block|opt|control|change|learn)|if\syou\s(?:reject|disable|block|refuse|delete|decline|do\snot|don't|wish|prefer|want))\b|\b(?:you|users?|visitors?)\s(?:can|may|could|are\sable\sto)\s(?:control|manage|disable|block|delete|reject|refuse|remove|opt|change|adjust|withdraw)\b|\bopt[\s-]out\b|\bbrowser\s(?:settings|preferences)\b/i.test(
-    sentence,
-  );
+  return VISITOR_CHOICE.test(sentence);
 }
+
+const FIRST_PARTY_ACTOR = phrases(['we', 'us', 'our (?:web\\s*site|site|services?|apps?|application|platform|pages?|products?)']);
 
 /** Whether the site itself acts in the sentence ("we use", "our website sets"). */
 export function namesFirstPartyActor(sentence: string): boolean {
-  return /\b(?:we|us)\b/i.test(sentence) || /\bour\s(?:web\s?site|site|services?|apps?|application|platform|pages?|products?)\b/i.test(sentence);
+  return FIRST_PARTY_ACTOR.test(sentence);
 }

@@ -137,8 +137,9 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
 }
 
 /**
- * Markdown inline syntax removed the way lib/policy/quote.ts normalizes it (links keep their label,
- * emphasis and stray brackets go), so a quote cut from this text is found again by quoteAppearsIn.
+ * Markdown inline syntax removed by the same rules, in the same order, as lib/policy/quote.ts
+ * normalizes it (links keep their label, emphasis and stray brackets go), so a quote cut from this
+ * text is found again by quoteAppearsIn, even where those rules are rough (a URL with parentheses).
  * Unlike normalization it keeps typographic quotes and dashes: a reviewer sees the policy's own characters.
  * Backticks stay too, because normalization keeps them: a quote without them would not be found.
  */
@@ -152,8 +153,7 @@ function inlineText(text: string, format: PolicyTextFormat): string {
 
 function withoutMarkdownSyntax(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
     .replace(/[[\]]/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
