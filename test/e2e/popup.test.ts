@@ -273,16 +273,23 @@ describe('popup for the demo site', () => {
     await expect(popup.getByTestId('policy').textContent()).resolves.toContain('Imported copy of the Inbenta policy');
     await popup.close();
 
-    // A draft from pasted text: its quotes must be words of that text before it can be saved.
+    // A draft from pasted text: the extractor quotes the tracking sentence; a quote that is not
+    // words of that text is refused, naming the file and the field.
     await options.getByTestId('draft-text').fill('Privacy. We use cookies to remember your language.');
     await options.getByRole('button', { name: 'Start a draft from this text' }).click();
-    await expect(options.getByTestId('draft-check').textContent()).resolves.toMatch(
-      /^inbenta-com\.policy\.json: declarations\[0\]\.clause\.quote: the quote of declaration "c1" is not in/,
-    );
+    const valid = 'Valid policy "inbenta-com", every quote found in the text';
+    await expect(options.getByTestId('draft-check').textContent()).resolves.toContain(valid);
     const draft = JSON.parse(await options.getByTestId('draft-json').inputValue());
+    expect(draft.declarations[0]).toMatchObject({ clause: { quote: 'We use cookies to remember your language.' } });
+    expect(draft.declarations[0].technologies).toContain('cookie');
+    draft.declarations[0].clause.quote = 'We never use cookies.';
+    await options.getByTestId('draft-json').fill(JSON.stringify(draft, null, 2));
+    await expect(options.getByTestId('draft-check').textContent()).resolves.toMatch(
+      /^inbenta-com\.policy\.json: declarations\[0\]\.clause\.quote: the quote of declaration "d1" is not in/,
+    );
     draft.declarations[0].clause.quote = 'We use cookies to remember your language.';
     await options.getByTestId('draft-json').fill(JSON.stringify(draft, null, 2));
-    await expect(options.getByTestId('draft-check').textContent()).resolves.toContain('Valid policy "inbenta-com", every quote found in the text');
+    await expect(options.getByTestId('draft-check').textContent()).resolves.toContain(valid);
     await options.getByRole('button', { name: 'Save policy' }).click();
     await options.locator('[data-policy-key="saved:inbenta-com"]').waitFor();
     await options.screenshot({ path: join(ARTIFACTS, 'options-draft.png'), fullPage: true });
