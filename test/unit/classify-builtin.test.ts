@@ -193,3 +193,11 @@ describe('normalizeOrganizationName', () => {
     expect(normalizeOrganizationName(name)).toBe(normalized);
   });
 });
+
+describe('built-in map: hosts of the demo site', () => {
+  it('knows Act-On by its tracking domain, so the demo finding gets a category', async () => {
+    const { createClassifier } = await import('../../lib/classify');
+    const attribution = createClassifier({ siteDomains: ['inbenta.com'], trackerDb: false }).classify('marketing.actonservice.com');
+    expect(attribution).toMatchObject({ organization: 'Act-On Software', category: 'marketing', source: 'builtin' });
+  });
+});

@@ -30,7 +30,8 @@ export const MARKETING_AND_SUPPORT_ORGANIZATIONS: readonly BuiltinOrganization[]
     name: 'Act-On Software',
     aliases: ['Act-On', 'ActOn', 'Act On', 'Act-On Software, Inc.'],
     category: 'marketing',
-    domains: ['act-on.com', 'actonsoftware.com'],
+    // actonservice.com serves Act-On's tracking beacons and visitor cookies.
+    domains: ['act-on.com', 'actonsoftware.com', 'actonservice.com'],
   },
   {
     id: 'mailchimp',
