@@ -13,7 +13,20 @@ export interface HostAttribution {
   organization?: string;
   /** Tracker category (lib/classify TrackerCategory or a trackerdb category name). */
   category?: string;
+  /** The name the policy itself uses for the party (e.g. TRUSTe for TrustArc), when it names one. */
+  partyName?: string;
   source: AttributionSource;
+}
+
+/**
+ * How a finding names its party: the policy's own word first, so a reviewer finds it in the clause,
+ * with the organization behind it when that reads differently ("TRUSTe (TrustArc)").
+ */
+export function displayName(attribution: HostAttribution): string | undefined {
+  const { organization, partyName } = attribution;
+  if (!organization) return partyName;
+  if (!partyName || organizationKey(partyName) === organizationKey(organization)) return partyName ?? organization;
+  return `${partyName} (${organization})`;
 }
 
 export type AttributeHost = (host: string) => HostAttribution;
@@ -73,7 +86,7 @@ export function attributeWithPolicy(policy: Policy | undefined, attribute: Attri
     };
     const party = policy && policyPartyForHost(policy, bare);
     if (!party) return base;
-    return { ...base, organization: partyOrganization(party), source: 'policy' };
+    return { ...base, organization: partyOrganization(party), partyName: party.name, source: 'policy' };
   };
 }
 

@@ -3,7 +3,7 @@ import { ObservationKind, type Observation } from '../observe/observation';
 import { Technology, type Policy } from '../policy/schema';
 import { policyCoversHost } from '../policy/site';
 import { technologyOf } from '../policy/technology';
-import { attributeWithPolicy, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
+import { attributeWithPolicy, displayName, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
 import type { Finding, FindingStatus } from './finding';
 
@@ -123,7 +123,7 @@ function placeThirdParty(
   return {
     id: `${status}:${group}`,
     status,
-    subject: organization ?? domain,
+    subject: displayName(attribution) ?? domain,
     subjectFromPolicy: attribution.source === 'policy',
     ...(organization ? { organization } : {}),
     domain,

@@ -129,12 +129,13 @@ describe('the demo site judged against its own policy (policy/ matched by domain
     expect(report.findings.some((f) => f.status === 'unreviewed')).toBe(false);
   });
 
-  it.each(NAMED_PARTIES)('%s (%s) is disclosed by name, citing %s', (_party, domain, clause) => {
+  it.each(NAMED_PARTIES)('%s (%s) is disclosed by name, citing %s', (party, domain, clause) => {
     const findings = findingsFor(domain);
     expect(findings.length, domain).toBeGreaterThan(0);
     for (const finding of findings) {
       expect(finding.status, `${finding.subject} ${finding.technologies}`).toBe('disclosed');
       expect(finding.clauseIds).toContain(clause);
+      expect(finding.subject.startsWith(party), finding.subject).toBe(true); // the policy's own name first
     }
   });
 

@@ -91,9 +91,12 @@ describe('auditing a visit to www.inbenta.com against its 2015 policy', () => {
     });
   });
 
-  it('names findings with the organization the policy uses', () => {
+  it('names findings as the policy does, with the organization behind the name when it differs', () => {
     const subjects = new Set(result.findings.map((f) => f.subject));
-    expect([...subjects]).toEqual(expect.arrayContaining(['Google', 'Meta', 'X Corp.', 'ShareThis, Inc.', 'TrustArc', 'Act-On']));
+    expect([...subjects]).toEqual(
+      expect.arrayContaining(['Google', 'Facebook (Meta)', 'Twitter (X Corp.)', 'ShareThis', 'TRUSTe (TrustArc)', 'Act-On']),
+    );
+    expect(result.findings.find((f) => f.subject === 'TRUSTe (TrustArc)')?.organization).toBe('TrustArc');
   });
 
   it('cites every declaration of the policy at least once in this visit', () => {

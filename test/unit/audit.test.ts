@@ -106,7 +106,7 @@ const rows: Row[] = [
   {
     says: 'Facebook named for widgets, facebook.com writes localStorage → technology-not-disclosed, c2',
     observations: [seen('storage', 'www.facebook.com')],
-    expected: { subject: 'Meta', status: 'technology-not-disclosed', clauseIds: ['c2'], kinds: ['storage'], technologies: ['local-storage'] },
+    expected: { subject: 'Facebook (Meta)', status: 'technology-not-disclosed', clauseIds: ['c2'], kinds: ['storage'], technologies: ['local-storage'] },
   },
   {
     says: 'Facebook named for widgets, a facebook.com frame → disclosed, c2',
@@ -210,11 +210,11 @@ describe('audit: grouping, order and ids', () => {
   it('gives one finding per party per status, worst first, then by subject', () => {
     expect(result.findings.map((f) => f.id)).toEqual([
       'undisclosed:org:hotjar',
+      'technology-not-disclosed:org:meta', // "Facebook (Meta)" sorts before "Google"
       'technology-not-disclosed:org:google',
-      'technology-not-disclosed:org:meta',
       'disclosed-by-category:org:google',
-      'disclosed:org:google',
       'disclosed:org:meta',
+      'disclosed:org:google',
       'first-party:acme.test',
     ]);
   });
