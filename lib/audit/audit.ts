@@ -5,7 +5,7 @@ import { policyCoversHost } from '../policy/site';
 import { technologyOf } from '../policy/technology';
 import { attributeWithPolicy, displayName, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
-import type { Finding, FindingStatus } from './finding';
+import { STATUS_ORDER, type Finding, type FindingStatus } from './finding';
 
 /**
  * The audit: what the site did, held against what its policy declares. Pure — plain data in,
@@ -183,16 +183,6 @@ function unmatchedDeclarations(policy: Policy | undefined, findings: readonly Fi
   const cited = new Set(findings.flatMap((f) => f.clauseIds));
   return policy.declarations.filter((d) => !cited.has(d.id)).map((d) => ({ id: d.id, quote: d.clause.quote }));
 }
-
-/** Worst news first; the site's own domains last, as they need no disclosure. */
-const STATUS_ORDER: readonly FindingStatus[] = [
-  'undisclosed',
-  'technology-not-disclosed',
-  'disclosed-by-category',
-  'disclosed',
-  'unreviewed',
-  'first-party',
-];
 
 /** By status, then subject, then id: the same input always gives the same list, so reports diff cleanly. */
 function byStatusThenSubject(a: Finding, b: Finding): number {

@@ -17,6 +17,20 @@ export const FindingStatus = z.enum([
 export type FindingStatus = z.infer<typeof FindingStatus>;
 
 /**
+ * The one order findings are read in, everywhere (audit, exports, popup): what needs action first;
+ * third parties no policy judged before the site's own domains, which need no disclosure. Spelled
+ * out rather than taken from the enum so that reordering the schema cannot reorder reports.
+ */
+export const STATUS_ORDER = [
+  'undisclosed',
+  'technology-not-disclosed',
+  'disclosed-by-category',
+  'disclosed',
+  'unreviewed',
+  'first-party',
+] as const satisfies readonly FindingStatus[];
+
+/**
  * What the policy would have to say for an undisclosed finding to be covered, shaped like a policy
  * declaration's `parties` and `technologies` so an author can paste it into the policy file.
  */

@@ -1,17 +1,7 @@
-import type { FindingStatus } from '../audit/finding';
+import { STATUS_ORDER, type FindingStatus } from '../audit/finding';
 
-/**
- * The order reviewers read findings in: what needs action first, what needs nothing last.
- * Spelled out here rather than taken from the enum so reordering the schema cannot reorder reports.
- */
-export const STATUS_ORDER = [
-  'undisclosed',
-  'technology-not-disclosed',
-  'disclosed-by-category',
-  'disclosed',
-  'first-party',
-  'unreviewed',
-] as const satisfies readonly FindingStatus[];
+/** The order reviewers read findings in (defined with the Finding schema). */
+export { STATUS_ORDER };
 
 export interface StatusLabel {
   /** Short label for chips and table cells. */

@@ -47,11 +47,8 @@ export function groupNameOf(finding: Finding): string {
   return finding.organization ?? finding.domains[0] ?? finding.subject;
 }
 
-/**
- * The export's status order, but with the site's own domains last: without a policy every third
- * party is `unreviewed`, and those are what a reviewer came to read, not the site itself.
- */
-export const LIST_STATUS_ORDER: readonly FindingStatus[] = [...STATUS_ORDER.filter((s) => s !== 'first-party'), 'first-party'];
+/** The status order of every view (the Finding schema's): the site's own domains last. */
+export const LIST_STATUS_ORDER: readonly FindingStatus[] = STATUS_ORDER;
 
 function statusRank(status: FindingStatus): number {
   const rank = LIST_STATUS_ORDER.indexOf(status);
