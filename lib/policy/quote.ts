@@ -4,6 +4,16 @@
  * exactly: markup, typographic quotes and dashes, and line wrapping. Words and case must match.
  */
 export function normalizePolicyText(text: string): string {
+  return stripMarkdownSyntax(text)
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Markdown an author cannot copy with the words: links, autolinks, escapes and emphasis. */
+export function stripMarkdownSyntax(text: string): string {
   return (
     text
       // Links and images keep their label: [label](url "title") → label.
@@ -19,11 +29,6 @@ export function normalizePolicyText(text: string): string {
       .replace(/\*+/g, '')
       .replace(/(^|[^\p{L}\p{N}])_+/gu, '$1')
       .replace(/_+(?=[^\p{L}\p{N}]|$)/gu, '')
-      .replace(/[‘’‚‛′]/g, "'")
-      .replace(/[“”„‟″]/g, '"')
-      .replace(/[‐‑‒–—]/g, '-')
-      .replace(/\s+/g, ' ')
-      .trim()
   );
 }
 

@@ -1,4 +1,5 @@
 import { BOLD, decodeHtmlEntities, htmlToMarkdownish } from './text-html';
+import { stripMarkdownSyntax } from './quote';
 
 /**
  * A policy text as sections of paragraphs, whatever it arrived as (.md, .html, .txt). Pure: the
@@ -144,20 +145,10 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
  * Backticks stay too, because normalization keeps them: a quote without them would not be found.
  */
 function inlineText(text: string, format: PolicyTextFormat): string {
-  const plain = format === 'markdown' ? withoutMarkdownSyntax(text) : text;
+  const plain = format === 'markdown' ? stripMarkdownSyntax(text) : text;
   return decodeHtmlEntities(plain.split(BOLD).join(''))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\|\s*|\s*\|$/g, ''); // table rows: cells stay apart, the outer bars go
 }
 
-function withoutMarkdownSyntax(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/[[\]]/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .replace(/\*+/g, '')
-    .replace(/(^|[^\p{L}\p{N}])_+/gu, '$1')
-    .replace(/_+(?=[^\p{L}\p{N}]|$)/gu, '');
-}
