@@ -25,7 +25,8 @@ export function sortFindingsForReview(findings: readonly Finding[]): Finding[] {
 }
 
 function partyCell(f: Finding): SafeHtml {
-  const organization = f.organization && f.organization !== f.subject ? f.organization : '';
+  // "Facebook (Meta)" already names its organization.
+  const organization = f.organization && !f.subject.includes(f.organization) ? f.organization : '';
   return html`<th scope="row">${f.subject}${organization ? html`<br><span class="muted">${organization}</span>` : ''}
 <br>${f.domains.map((d, i) => html`${i > 0 ? ' ' : ''}<code>${d}</code>`)}</th>`;
 }
