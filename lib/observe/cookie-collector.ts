@@ -87,7 +87,7 @@ function keyOf(domain: string, path: string, name: string): string {
 
 const SAME_SITE: Record<string, string | undefined> = { no_restriction: 'none', lax: 'lax', strict: 'strict' };
 
-export function fromBrowserCookie(cookie: Browser.cookies.Cookie, now: number): ParsedCookie {
+function fromBrowserCookie(cookie: Browser.cookies.Cookie, now: number): ParsedCookie {
   return {
     name: cookie.name,
     deletes: false,

@@ -19,7 +19,7 @@ export interface CookieEvent {
 const SOURCE_OF: Record<CookieVia, ObservationSource> = { http: 'network', js: 'page-hook', api: 'browser-api' };
 
 /** One observation per cookie per page: the id is made of page, domain, path and name. */
-export function cookieObservationId(pageUrl: string, domain: string, path: string, name: string): string {
+function cookieObservationId(pageUrl: string, domain: string, path: string, name: string): string {
   return `cookie-${stableHash(`${pageUrl}\n${domain}\n${path}\n${name}`)}`;
 }
 

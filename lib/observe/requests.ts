@@ -36,7 +36,7 @@ export interface RequestContext {
 }
 
 /** A third-party image this small carries no picture: it is a tracking pixel. */
-export const PIXEL_MAX_BYTES = 100;
+const PIXEL_MAX_BYTES = 100;
 
 /** Pure: one webRequest event → one request observation. */
 export function normalizeRequest(raw: RawRequest, context: RequestContext): Observation {
@@ -106,7 +106,7 @@ function isFlash(url: string, contentType: string | undefined): boolean {
   return contentType?.toLowerCase().startsWith('application/x-shockwave-flash') === true || /\.swf(?:[?#]|$)/i.test(url);
 }
 
-export function headerValue(
+function headerValue(
   headers: RawRequest['responseHeaders'],
   name: string,
 ): string | undefined {
