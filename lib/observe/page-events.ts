@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Observation, Party } from './observation';
+import type { Observation, Party, StorageDetails } from './observation';
 import { registrableDomain, hostOf } from '../classify/domain';
 import { flashObservationId, stableHash } from './ids';
 import { parseSetCookie } from './set-cookie';
@@ -80,6 +80,26 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
     ...(ctx.tabId !== undefined ? { tabId: ctx.tabId } : {}),
     ...(ctx.frameUrl !== ctx.pageUrl ? { frameUrl: ctx.frameUrl } : {}),
   };
+  /** One observation per page, frame origin, storage area and key: a hook report and a read merge. */
+  const storageObservation = (
+    event: { via: 'hook' | 'read'; area: StorageDetails['area'] },
+    key: string,
+    details: Pick<StorageDetails, 'valueSize' | 'valuePreview'>,
+    url: string | undefined,
+  ): Observation => {
+    const origin = new URL(ctx.frameUrl).origin;
+    return {
+      ...base,
+      id: `storage-${stableHash(`${ctx.pageUrl}\n${origin}\n${event.area}\n${key}`)}`,
+      kind: 'storage',
+      host: frameHost,
+      name: key,
+      party: partyOf(frameHost),
+      source: event.via === 'hook' ? 'page-hook' : 'browser-api',
+      storage: { area: event.area, origin, key, ...details },
+      ...(url ? { url } : {}),
+    };
+  };
   switch (event.type) {
     case 'cookie-write': {
       const cookie = parseSetCookie(event.cookie, ctx.frameUrl, ctx.time);
@@ -88,40 +108,11 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
       return cookieObservation({ cookie, via: 'js', pageUrl: ctx.pageUrl, tabId: ctx.tabId, time: ctx.time, url: event.scriptUrl, frameUrl: ctx.frameUrl });
     }
     case 'storage': {
-      const origin = new URL(ctx.frameUrl).origin;
-      const storage = {
-        area: event.area,
-        origin,
-        key: event.key,
-        valueSize: event.valueSize,
-        ...(ctx.keepValuePreviews && event.valuePreview !== undefined ? { valuePreview: event.valuePreview } : {}),
-      };
-      return {
-        ...base,
-        id: `storage-${stableHash(`${ctx.pageUrl}\n${origin}\n${event.area}\n${event.key}`)}`,
-        kind: 'storage',
-        host: frameHost,
-        name: event.key,
-        party: partyOf(frameHost),
-        source: event.via === 'hook' ? 'page-hook' : 'browser-api',
-        storage,
-        ...(event.scriptUrl ? { url: event.scriptUrl } : {}),
-      };
+      const preview = ctx.keepValuePreviews && event.valuePreview !== undefined ? { valuePreview: event.valuePreview } : {};
+      return storageObservation(event, event.key, { valueSize: event.valueSize, ...preview }, event.scriptUrl);
     }
-    case 'database': {
-      const origin = new URL(ctx.frameUrl).origin;
-      return {
-        ...base,
-        id: `storage-${stableHash(`${ctx.pageUrl}\n${origin}\n${event.area}\n${event.name}`)}`,
-        kind: 'storage',
-        host: frameHost,
-        name: event.name,
-        party: partyOf(frameHost),
-        source: event.via === 'hook' ? 'page-hook' : 'browser-api',
-        storage: { area: event.area, origin, key: event.name },
-        ...(event.url ?? event.scriptUrl ? { url: event.url ?? event.scriptUrl } : {}),
-      };
-    }
+    case 'database':
+      return storageObservation(event, event.name, {}, event.url ?? event.scriptUrl);
     case 'beacon':
       // Not an observation of its own: it marks the request webRequest saw (KeepaliveRegistry).
       return undefined;
