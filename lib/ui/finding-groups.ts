@@ -1,6 +1,8 @@
 import type { Finding, FindingStatus } from '../audit/finding';
 import { STATUS_ORDER } from '../export/status';
 import type { Observation } from '../observe/observation';
+import type { QuotedClause } from '../export/clauses';
+import type { FindingReview } from './verdicts';
 
 /**
  * Findings as the popup and the report page list them: one group per organization (else
@@ -86,4 +88,13 @@ export function groupFindings(rows: readonly FindingRowView[]): FindingGroup[] {
   return [...groups.values()].sort(
     (a, b) => statusRank(a.worstStatus) - statusRank(b.worstStatus) || compareText(a.name, b.name),
   );
+}
+
+/** What every finding row needs besides its own finding; a group list hands it down unchanged. */
+export interface FindingRowContext {
+  observationsById: ReadonlyMap<string, Observation>;
+  quotes: ReadonlyMap<string, QuotedClause>;
+  policyApplied: boolean;
+  startExpanded?: boolean;
+  onverdict: (finding: Finding, review: FindingReview) => Promise<void>;
 }
