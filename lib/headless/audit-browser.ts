@@ -8,7 +8,6 @@ import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consen
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { linksOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
-import { startWarmUpServer } from './warm-up';
 import { UserError } from './errors';
 import type { Observation } from '../observe/observation';
 import type { PageVisit } from '../export/report';
@@ -45,6 +44,8 @@ export interface PageResult {
 interface AuditorGlobal {
   auditor: { store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> } };
 }
+
+const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 
 /** Profiles of browsers still open: removed even when the process exits abruptly (a second Ctrl-C). */
 const openProfiles = new Set<string>();
@@ -118,21 +119,25 @@ export class AuditBrowser {
     }
   }
 
-  /** Navigates to a loopback page until the extension has seen it, then forgets that traffic. */
+  /**
+   * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
+   * does not deliver the first navigation after install to the worker's webRequest listeners.
+   * The page is answered by the browser's own request interception under a name that never
+   * resolves (`.invalid`), so no server is involved: nothing can hold the run up by keeping a
+   * connection open, and no host rule of the user's can send it elsewhere. The record is polled
+   * briefly after each navigation rather than slept on.
+   */
   async warmUp(timeoutMs = 20_000): Promise<void> {
-    const server = await startWarmUpServer();
-    const page = await this.openPage().catch(async (error: unknown) => {
-      await server.close();
-      throw error;
-    });
+    const page = await this.openPage();
+    await page.route(`${WARM_UP_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
+    );
     const deadline = Date.now() + timeoutMs;
     try {
       for (let attempt = 1; Date.now() < deadline; attempt++) {
-        const url = `${server.url}?attempt=${attempt}`;
+        const url = `${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`;
         await page.goto(url).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        const seen = await this.observations();
-        if (seen.some((o) => o.url === url)) {
+        if (await this.sees(url, Math.min(1_000, deadline - Date.now()))) {
           await this.forgetObservations();
           return;
         }
@@ -140,8 +145,16 @@ export class AuditBrowser {
       throw new UserError('the auditor extension loaded but never recorded a request (warm-up timed out)');
     } finally {
       await page.close();
-      await server.close();
     }
+  }
+
+  private async sees(url: string, withinMs: number): Promise<boolean> {
+    const until = Date.now() + withinMs;
+    do {
+      if ((await this.observations()).some((o) => o.url === url)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    } while (Date.now() < until);
+    return false;
   }
 
   /**

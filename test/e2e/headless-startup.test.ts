@@ -1,0 +1,87 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditBrowser } from '../../lib/headless/audit-browser';
+import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
+import { findChromium } from '../../lib/headless/chromium';
+import { PROJECT_ROOT } from '../../lib/headless/project';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+
+/**
+ * A generous bound on the time from launching the browser to the first audited navigation: a
+ * few seconds on a 2-core machine. A run that waits on something idle (a peer's connection,
+ * a fixed sleep) takes tens of seconds and fails here.
+ */
+const STARTUP_BOUND_MS = 10_000;
+
+let server: FixtureServer;
+
+beforeAll(async () => {
+  if (buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, () => undefined);
+  server = await startFixtureServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function launch(hostRules: string): Promise<AuditBrowser> {
+  return AuditBrowser.launch({
+    executablePath: findChromium(),
+    extensionDir: extensionDir(PROJECT_ROOT),
+    hostRules,
+    insecure: true,
+    chromiumArgs: [],
+    blockThirdPartyCookies: false,
+    headed: false,
+    gpc: false,
+  });
+}
+
+/** A peer that accepts connections and never answers nor closes them. */
+async function startSilentPeer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const peer: Server = createServer((socket) => sockets.add(socket));
+  await new Promise<void>((done) => peer.listen(0, '127.0.0.1', done));
+  return {
+    port: (peer.address() as { port: number }).port,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((done) => peer.close(() => done()));
+    },
+  };
+}
+
+describe('browser start-up', () => {
+  it('reaches the first audited page within a few seconds of launch, and records it', async () => {
+    const launchedAt = Date.now();
+    const browser = await launch(server.hostRules);
+    try {
+      await browser.warmUp();
+      const startupMs = Date.now() - launchedAt;
+      console.info(`browser launch to first audited navigation: ${startupMs} ms`);
+      expect(startupMs).toBeLessThan(STARTUP_BOUND_MS);
+
+      const page = await browser.visit('https://www.inbenta.com/en/products/', { pageTimeoutMs: 15_000, waitMs: 2_000, scroll: false });
+      expect(page.visit.error).toBeUndefined();
+      const observations = await browser.observations();
+      expect(observations.some((o) => o.kind === 'request' && o.url === 'https://www.inbenta.com/en/products/')).toBe(true);
+      // The warm-up's own traffic is forgotten: the report starts with the audited page.
+      expect(observations.some((o) => o.url?.includes('auditor-warm-up'))).toBe(false);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('does not wait on any peer: every host name sent to a server that never answers', async () => {
+    const silent = await startSilentPeer();
+    const launchedAt = Date.now();
+    const browser = await launch(`MAP * 127.0.0.1:${silent.port}`);
+    try {
+      await browser.warmUp();
+      expect(Date.now() - launchedAt).toBeLessThan(STARTUP_BOUND_MS);
+    } finally {
+      await browser.close();
+      await silent.close();
+    }
+  });
+});
