@@ -7,7 +7,7 @@ import { watchPageEvents } from '@/lib/observe/page-event-collector';
 import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
 import { MergingSink } from '@/lib/observe/merging-sink';
 import { ResourceReconciler } from '@/lib/observe/resource-reconciler';
-import type { Observation } from '@/lib/observe/observation';
+import type { Observation } from '@/lib/model/observation';
 import { startUiServices } from '@/lib/extension/ui-services';
 
 export default defineBackground(() => {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { reportJsonSchemaText } from '../lib/export/report';
+import { reportJsonSchemaText } from '../lib/model/report';
 
 const target = fileURLToPath(new URL('./report.schema.json', import.meta.url));
 writeFileSync(target, reportJsonSchemaText());

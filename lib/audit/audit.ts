@@ -1,11 +1,13 @@
-import { hostOf, registrableDomain } from '../classify/domain';
-import { ObservationKind, type Observation } from '../observe/observation';
+import type { Attribution } from '../classify/attribution';
+import { hostOf, normalizeHost, registrableDomain } from '../classify/domain';
+import { organizationSlug } from '../classify/organization-name';
+import { ObservationKind, type Observation } from '../model/observation';
 import { Technology, type Policy } from '../policy/schema';
-import { policyCoversHost } from '../policy/site';
 import { technologyOf } from '../policy/technology';
-import { attributeWithPolicy, displayName, organizationKey, type AttributeHost, type HostAttribution } from './attribution';
+import { displayName, type AttributeHost } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
-import { STATUS_ORDER, type Finding, type FindingStatus } from './finding';
+import type { Finding, FindingStatus } from '../model/finding';
+import { compareFindings } from '../model/order';
 
 /**
  * The audit: what the site did, held against what its policy declares. Pure — plain data in,
@@ -16,7 +18,10 @@ export interface AuditInput {
   observations: readonly Observation[];
   /** Without a policy every third party is `unreviewed`. */
   policy?: Policy;
-  /** Who a host belongs to (lib/classify). Party domains listed in the policy take precedence. */
+  /**
+   * Who a host belongs to and whether it is the site's own (lib/classify), set up with this
+   * policy's parties and first-party domains.
+   */
   attribute: AttributeHost;
 }
 
@@ -54,19 +59,19 @@ interface Bucket extends Placement {
 }
 
 export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
-  const attributeHost = memoize(attributeWithPolicy(policy, attribute));
   const buckets = new Map<string, Bucket>();
   for (const observation of observations) {
-    const writer = thirdPartyWriter(observation, policy);
-    const host = writer ?? observation.host.replace(/^\.+/, '').toLowerCase();
+    const writer = thirdPartyWriter(observation, attribute);
+    const host = writer ?? normalizeHost(observation.host);
+    const attribution = attribute(host);
     const technology = technologyOf(observation);
-    const placement = !writer && isSiteOwn(observation, host, policy)
+    const placement = attribution.party === 'first'
       ? placeFirstParty(observation, host, technology, policy)
-      : placeThirdParty(host, attributeHost(host), technology, policy);
+      : placeThirdParty(host, attribution, technology, policy);
     addTo(buckets, placement, observation, technology);
   }
   const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
-  const findings = [...buckets.values()].map((b) => toFinding(b, clauseOrder)).sort(byStatusThenSubject);
+  const findings = [...buckets.values()].map((b) => toFinding(b, clauseOrder)).sort(compareFindings);
   return { findings, unmatchedDeclarations: unmatchedDeclarations(policy, findings) };
 }
 
@@ -75,18 +80,13 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
  * third party: `_ga` sits on the site's domain, but Google's script put it there, and the policy
  * has to disclose Google for it. Returns the writing script's host, or undefined.
  */
-function thirdPartyWriter(observation: Observation, policy: Policy | undefined): string | undefined {
+function thirdPartyWriter(observation: Observation, attribute: AttributeHost): string | undefined {
   if ((observation.kind !== 'cookie' && observation.kind !== 'storage') || !observation.url) return undefined;
   if (observation.kind === 'cookie' && !observation.via?.includes('js')) return undefined;
-  const writer = hostOf(observation.url).toLowerCase();
+  const writer = normalizeHost(hostOf(observation.url));
   if (!writer || registrableDomain(writer) === registrableDomain(observation.host)) return undefined;
-  if (policy !== undefined && policyCoversHost(policy, writer)) return undefined;
-  return observation.party === 'first' ? writer : undefined;
-}
-
-/** The page's own site, and every domain the policy says is the site's, are first party. */
-function isSiteOwn(observation: Observation, host: string, policy: Policy | undefined): boolean {
-  return observation.party === 'first' || (policy !== undefined && policyCoversHost(policy, host));
+  if (attribute(writer).party === 'first') return undefined;
+  return attribute(normalizeHost(observation.host)).party === 'first' ? writer : undefined;
 }
 
 function placeFirstParty(
@@ -110,25 +110,25 @@ function placeFirstParty(
 
 function placeThirdParty(
   host: string,
-  attribution: HostAttribution,
+  attribution: Attribution,
   technology: Technology,
   policy: Policy | undefined,
 ): Placement {
   const domain = attribution.registrableDomain;
-  const verdict = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
-  const status: FindingStatus = verdict?.status ?? 'unreviewed';
+  const coverage = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
+  const status: FindingStatus = coverage?.status ?? 'unreviewed';
   const organization = attribution.organization;
   // Ids read like the foundation's `unreviewed:example.com`; organizations get an `org:` prefix.
-  const group = organization ? `org:${organizationKey(organization) || domain}` : domain;
+  const group = organization ? `org:${organizationSlug(organization) || domain}` : domain;
   return {
     id: `${status}:${group}`,
     status,
     subject: displayName(attribution) ?? domain,
-    subjectFromPolicy: attribution.source === 'policy',
+    subjectFromPolicy: attribution.policyParty !== undefined,
     ...(organization ? { organization } : {}),
     domain,
     ...(attribution.category ? { category: attribution.category } : {}),
-    clauseIds: verdict?.clauseIds ?? [],
+    clauseIds: coverage?.clauseIds ?? [],
   };
 }
 
@@ -184,29 +184,6 @@ function unmatchedDeclarations(policy: Policy | undefined, findings: readonly Fi
   return policy.declarations.filter((d) => !cited.has(d.id)).map((d) => ({ id: d.id, quote: d.clause.quote }));
 }
 
-/** By status, then subject, then id: the same input always gives the same list, so reports diff cleanly. */
-function byStatusThenSubject(a: Finding, b: Finding): number {
-  return (
-    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
-    compareText(a.subject.toLowerCase(), b.subject.toLowerCase()) ||
-    compareText(a.id, b.id)
-  );
-}
-
-/** Code-unit order: unlike localeCompare it is the same on every machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function inEnumOrder<T extends string>(values: ReadonlySet<T>, order: readonly T[]): T[] {
   return order.filter((v) => values.has(v));
-}
-
-function memoize(attribute: AttributeHost): AttributeHost {
-  const cache = new Map<string, HostAttribution>();
-  return (host) => {
-    let attribution = cache.get(host);
-    if (!attribution) cache.set(host, (attribution = attribute(host)));
-    return attribution;
-  };
 }

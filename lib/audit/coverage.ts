@@ -1,11 +1,12 @@
 import type { Declaration, Policy, Technology } from '../policy/schema';
 import { declaredTechnologiesCover } from '../policy/technology';
-import { partyNamesHost, type HostAttribution } from './attribution';
+import type { Attribution } from '../classify/attribution';
+import { partyNamesHost } from './attribution';
 import { policyCategoriesFor } from './categories';
-import type { FindingStatus } from './finding';
+import type { FindingStatus } from '../model/finding';
 
-/** The policy's verdict on one piece of third-party evidence, with the clauses behind it. */
-export interface Verdict {
+/** How the policy covers one piece of third-party evidence, with the clauses behind it. */
+export interface Coverage {
   status: Extract<FindingStatus, 'disclosed' | 'disclosed-by-category' | 'technology-not-disclosed' | 'undisclosed'>;
   /** Declaration ids, in policy order. */
   clauseIds: string[];
@@ -24,9 +25,9 @@ const aboutThirdParties = (d: Declaration) => d.appliesTo !== 'first-party';
 export function judgeThirdParty(
   policy: Policy,
   host: string,
-  attribution: HostAttribution,
+  attribution: Attribution,
   technology: Technology,
-): Verdict {
+): Coverage {
   const thirdPartyClauses = policy.declarations.filter(aboutThirdParties);
   const naming = thirdPartyClauses.filter((d) => d.parties.some((p) => partyNamesHost(p, host, attribution)));
   const namingForTechnology = naming.filter((d) => declaredTechnologiesCover(d.technologies, technology));

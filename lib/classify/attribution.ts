@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Party } from '../observe/observation';
+import { Party } from '../model/observation';
 import { TrackerCategory } from './category';
 
 export const AttributionSourceName = z.enum(['policy', 'builtin', 'trackerdb']);

@@ -2,6 +2,7 @@ import type { BuiltinOrganization } from './builtin-schema';
 import { BUILTIN_ORGANIZATIONS } from './builtin-trackers/index';
 import type { TrackerCategory } from './category';
 import type { AttributionSource } from './source';
+import { normalizeOrganizationName } from './organization-name';
 import { lookupBySuffix } from './suffix-index';
 
 interface DomainOwner {
@@ -79,28 +80,7 @@ export function listOrganizations(): readonly BuiltinOrganization[] {
   return BUILTIN_ORGANIZATIONS;
 }
 
-/**
- * Canonical form for comparing organization names as policies write them: case, accents,
- * punctuation and a trailing legal form do not matter ("Hotjar Ltd." = "hotjar", "Act-On" = "act on").
- */
-export function normalizeOrganizationName(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  // "Ståhl & Co" → "stahl": the legal form, then the "and" that joined it.
-  while (words.length > 1 && (LEGAL_FORMS.has(words.at(-1)!) || words.at(-1) === 'and')) words.pop();
-  if (words.length > 1 && words[0] === 'the') words.shift();
-  return words.join(' ');
-}
-
-const LEGAL_FORMS = new Set([
-  'inc', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'sa', 'sas',
-  'bv', 'nv', 'plc', 'ab', 'as', 'oy', 'srl', 'spa', 'pty', 'kk',
-]);
+export { normalizeOrganizationName };
 
 let nameIndex: Map<string, BuiltinOrganization> | undefined;
 

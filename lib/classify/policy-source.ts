@@ -1,7 +1,7 @@
 import { parse } from 'tldts';
 import { hostOf } from './domain';
 import type { AttributionSource } from './source';
-import { lookupBySuffix } from './suffix-index';
+import { closestCoveringDomain, lookupBySuffix } from './suffix-index';
 
 /**
  * A third party as a privacy policy declares it. Structural on purpose, so lib/policy can pass its
@@ -55,4 +55,10 @@ export function createPolicySource(parties: readonly PolicyParty[]): Attribution
       return { organization: party.organization ?? party.name, policyParty: party.name, matchedDomain: found.domain };
     },
   };
+}
+
+/** The party's declared domain that covers `host` (normalized as the policy source reads it), if any. */
+export function partyDomainFor(party: PolicyParty, host: string): string | undefined {
+  const domains = party.domains.flatMap((entry) => normalizeDeclaredDomain(entry) ?? []);
+  return closestCoveringDomain(host, domains);
 }

@@ -25,3 +25,17 @@ export function lookupBySuffix<T>(
     candidate = candidate.slice(dot + 1);
   }
 }
+
+/**
+ * The same rule as lookupBySuffix, for a short list rather than an index: the most specific of
+ * `domains` that is the host or one of its parent domains. IP literals match only themselves.
+ */
+export function closestCoveringDomain(host: string, domains: Iterable<string>): string | undefined {
+  const ip = isIpLiteral(host);
+  let closest: string | undefined;
+  for (const domain of domains) {
+    const covers = host === domain || (!ip && host.endsWith(`.${domain}`));
+    if (covers && (closest === undefined || domain.length > closest.length)) closest = domain;
+  }
+  return closest;
+}

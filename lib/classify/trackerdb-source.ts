@@ -1,5 +1,6 @@
 import type { TrackerCategory } from './category';
 import type { AttributionSource, SourceMatch } from './source';
+import { closestCoveringDomain } from './suffix-index';
 
 /**
  * Ghostery's tracker database (@ghostery/trackerdb, CC-BY-NC-SA-4.0) as the last attribution
@@ -35,8 +36,10 @@ export const GHOSTERY_CATEGORIES: Readonly<Record<string, TrackerCategory>> = {
   consent: 'consent',
   hosting: 'hosting',
   audio_video_player: 'audio-video',
-  // Ghostery's "utilities" mixes tag managers, fonts, monitoring and widgets: no single one of ours fits.
-  utilities: 'misc',
+  // Ghostery's "utilities" are vendors a site runs its service with: payments, captchas, fraud
+  // and bot checks, monitoring, tag managers, content platforms. "Essential" is the category of
+  // ours for that, and it reads as the policies' "service providers".
+  utilities: 'essential',
   // Browser extensions that intercept traffic; not something a site chooses to embed.
   extensions: 'misc',
   misc: 'misc',
@@ -85,7 +88,7 @@ function bestMatch(host: string, matches: readonly GhosteryMatch[]): SourceMatch
   for (const match of matches) {
     const organization = match.organization?.name ?? match.pattern?.name;
     if (!organization) continue;
-    const matchedDomain = closestListedDomain(host, match.pattern?.domains ?? []) ?? host;
+    const matchedDomain = closestCoveringDomain(host, match.pattern?.domains ?? []) ?? host;
     if (best && best.matchedDomain.length >= matchedDomain.length) continue;
     const category = toTrackerCategory(match.category?.key);
     best = {
@@ -96,13 +99,4 @@ function bestMatch(host: string, matches: readonly GhosteryMatch[]): SourceMatch
     };
   }
   return best;
-}
-
-function closestListedDomain(host: string, domains: readonly string[]): string | undefined {
-  let closest: string | undefined;
-  for (const domain of domains) {
-    const covers = host === domain || host.endsWith(`.${domain}`);
-    if (covers && (!closest || domain.length > closest.length)) closest = domain;
-  }
-  return closest;
 }

@@ -1,4 +1,4 @@
-import type { DeclarationQuote, Report } from './report';
+import type { DeclarationQuote, Report } from '../model/report';
 
 export interface QuotedClause {
   quote: string;

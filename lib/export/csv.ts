@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
-import type { Finding } from '../audit/finding';
-import type { Observation } from '../observe/observation';
+import type { Finding } from '../model/finding';
+import type { Observation } from '../model/observation';
 import { clauseQuotes } from './clauses';
 import { reviewOf, technologiesOf } from './finding-extras';
-import type { Report } from './report';
+import type { Report } from '../model/report';
 
 type Cell = string | number | boolean | null | undefined;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../audit/finding';
+import type { Finding } from '../model/finding';
 
 /*
  * Optional finding fields that other modules are adding (reviewer verdicts, technologies).

@@ -1,4 +1,4 @@
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 import { formatTime } from './format';
 import { html, type SafeHtml } from './html-escape';
 

@@ -1,4 +1,4 @@
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 import { formatLifetime, plural } from './format';
 import { html, type SafeHtml } from './html-escape';
 

@@ -1,11 +1,12 @@
-import type { Finding } from '../audit/finding';
-import type { Observation } from '../observe/observation';
+import type { Finding } from '../model/finding';
+import type { Observation } from '../model/observation';
 import { clauseQuotes, type QuotedClause } from './clauses';
 import { reviewOf, technologiesOf } from './finding-extras';
 import { evidenceDetails } from './html-evidence';
 import { html, type SafeHtml } from './html-escape';
-import type { Report } from './report';
-import { STATUS_LABELS, statusRank } from './status';
+import type { Report } from '../model/report';
+import { compareFindings } from '../model/order';
+import { STATUS_LABELS } from './status';
 import { UNCATEGORISED } from './summary';
 
 /** A status chip: colour, symbol and words, so it reads in greyscale print and to screen readers. */
@@ -16,12 +17,7 @@ export function statusChip(status: string): SafeHtml {
 
 /** Reviewers read what needs action first; inside a status, alphabetically by party. */
 export function sortFindingsForReview(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      statusRank(a.status) - statusRank(b.status) ||
-      a.subject.localeCompare(b.subject, 'en') ||
-      a.id.localeCompare(b.id, 'en'),
-  );
+  return [...findings].sort(compareFindings);
 }
 
 function partyCell(f: Finding): SafeHtml {

@@ -5,7 +5,7 @@ import { html, SafeHtml } from './html-escape';
 import { clauseQuotes } from './clauses';
 import { clauseQuote, findingsTable, statusChip } from './html-findings';
 import { REPORT_CSS } from './html-style';
-import type { Report } from './report';
+import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize, type ReportSummary } from './summary';
 

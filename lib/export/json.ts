@@ -1,4 +1,4 @@
-import { parseReport, type Report } from './report';
+import { parseReport, type Report } from '../model/report';
 
 /**
  * report.json: the report validated against its schema, pretty-printed.

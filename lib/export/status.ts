@@ -1,4 +1,5 @@
-import { STATUS_ORDER, type FindingStatus } from '../audit/finding';
+import { STATUS_ORDER, type FindingStatus } from '../model/finding';
+export { statusRank } from '../model/order';
 
 /** The order reviewers read findings in (defined with the Finding schema). */
 export { STATUS_ORDER };
@@ -45,9 +46,3 @@ export const STATUS_LABELS: Record<FindingStatus, StatusLabel> = {
     meaning: 'No policy was applied to this run, so nothing was compared.',
   },
 };
-
-/** Position of a status in STATUS_ORDER; unknown statuses (from a newer schema) sort last. */
-export function statusRank(status: string): number {
-  const rank = (STATUS_ORDER as readonly string[]).indexOf(status);
-  return rank === -1 ? STATUS_ORDER.length : rank;
-}

@@ -1,7 +1,7 @@
-import type { FindingStatus } from '../audit/finding';
-import type { ObservationKind } from '../observe/observation';
-import { ObservationKind as ObservationKindSchema } from '../observe/observation';
-import type { Report } from './report';
+import type { FindingStatus } from '../model/finding';
+import type { ObservationKind } from '../model/observation';
+import { ObservationKind as ObservationKindSchema } from '../model/observation';
+import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { formatTime, plural } from './format';
 

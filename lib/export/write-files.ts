@@ -4,7 +4,7 @@ import { EXPORT_FILE_NAMES, type ExportFormat } from './builders';
 import { findingsToCsv, observationsToCsv } from './csv';
 import { toHtml } from './html';
 import { toJson } from './json';
-import { parseReport, type Report } from './report';
+import { parseReport, type Report } from '../model/report';
 
 type ExportFileName = (typeof EXPORT_FILE_NAMES)[ExportFormat][number];
 

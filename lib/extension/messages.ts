@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 import type { SitePolicyChoice } from '../store/policy-store';
-import { Verdict, type VerdictRecord } from '../store/verdict-store';
+import { ReviewVerdict } from '../model/finding';
+import type { VerdictRecord } from '../store/verdict-store';
 import type { PolicyOrigin } from './policy-catalog';
 import type { SiteReport } from './site-reports';
 
@@ -24,7 +25,7 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
     site: Site,
     status: z.string().min(1),
     subject: z.string().min(1),
-    verdict: Verdict.optional(),
+    verdict: ReviewVerdict.optional(),
     comment: z.string().max(10_000).optional(),
   }),
   z.object({ type: z.literal('new-session'), site: Site }),

@@ -1,5 +1,5 @@
-import type { Finding } from '../audit/finding';
-import type { Report } from '../export/report';
+import type { Finding } from '../model/finding';
+import type { Report } from '../model/report';
 import { exportFile, type ExportChoice } from '../ui/export-files';
 import { withReviews, type FindingReview } from '../ui/verdicts';
 import { ask } from './client';

@@ -1,4 +1,4 @@
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 
 /**
  * "New session": the reviewer wants to audit a site from a clean slate without deleting what was

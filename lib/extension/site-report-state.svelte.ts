@@ -1,5 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
-import type { Finding } from '../audit/finding';
+import type { Finding } from '../model/finding';
 import type { ExportChoice } from '../ui/export-files';
 import { reviewsById, type FindingReview } from '../ui/verdicts';
 import { ask, messageOf } from './client';

@@ -1,9 +1,8 @@
-import { audit } from '../audit/audit';
-import type { Report } from '../export/report';
-import type { Observation } from '../observe/observation';
+import { buildReport, judgeSite, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import type { Report } from '../model/report';
+import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
 import type { VerdictStore } from '../store/verdict-store';
-import { attributionFor, composeSiteReport } from './compose-report';
 import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry, type PolicyOrigin, type PolicyResolution } from './policy-catalog';
 import { sessionObservations, type SessionStarts } from './session-starts';
 
@@ -32,6 +31,8 @@ export interface SiteReportDeps {
   policies: Pick<PolicyStore, 'all' | 'choiceFor'>;
   sessions: Pick<SessionStarts, 'startOf'>;
   tool: { name: string; version: string };
+  /** Attribution sources as the user's settings choose them (trackerdb only when switched on). */
+  sources(): Promise<AttributionSources>;
   clock?: () => number;
 }
 
@@ -84,16 +85,17 @@ export class SiteReports {
 
   async build(site: string): Promise<SiteReport> {
     const { observations, sessionStart, resolution } = await this.inputs(site);
-    const verdicts = await this.deps.verdicts.forSite(site);
-    const policy = resolution.state === 'chosen' || resolution.state === 'matched' ? resolution.entry : undefined;
-    const report = composeSiteReport({
-      site,
+    const [reviews, sources] = await Promise.all([this.deps.verdicts.forSite(site), this.deps.sources()]);
+    const policy = policyInUse(resolution);
+    const now = this.clock();
+    const report = buildReport({
+      tool: this.deps.tool,
+      startedAt: sessionStart ?? observations[0]?.time ?? now,
+      finishedAt: now,
       observations,
       ...(policy ? { policy } : {}),
-      verdicts,
-      tool: this.deps.tool,
-      now: this.clock(),
-      ...(sessionStart === undefined ? {} : { sessionStart }),
+      sources,
+      reviews,
     });
     return { site, report, policy: policyStatus(resolution), ...(sessionStart === undefined ? {} : { sessionStart }) };
   }
@@ -101,9 +103,14 @@ export class SiteReports {
   /** The badge number: undisclosed findings of the site session. Skips verdicts and validation. */
   async undisclosedCount(site: string): Promise<number> {
     const { observations, resolution } = await this.inputs(site);
-    if (resolution.state !== 'chosen' && resolution.state !== 'matched') return 0;
-    const policy = resolution.entry.policy;
-    const { findings } = audit({ observations, policy, attribute: attributionFor(site, policy) });
+    const policy = policyInUse(resolution);
+    if (!policy) return 0;
+    const { findings } = judgeSite({ observations, policy, sources: await this.deps.sources() });
     return findings.filter((f) => f.status === 'undisclosed').length;
   }
+}
+
+function policyInUse(resolution: PolicyResolution): PolicyInUse | undefined {
+  if (resolution.state !== 'chosen' && resolution.state !== 'matched') return undefined;
+  return { policy: resolution.entry.policy, file: resolution.entry.file };
 }

@@ -3,6 +3,7 @@ import type { ObservationStore } from '../store/observation-store';
 import type { TabPages } from '../observe/tab-pages';
 import { PolicyStore } from '../store/policy-store';
 import { VerdictStore } from '../store/verdict-store';
+import { attributionSources } from './attribution-sources';
 import { startBadge } from './badge';
 import { BackgroundRequest, type ResponseMap } from './messages';
 import { PolicyAdmin } from './policy-admin';
@@ -33,6 +34,7 @@ export function startUiServices({ store }: UiServiceDeps): void {
     policies,
     sessions,
     tool: { name: TOOL_NAME, version: browser.runtime.getManifest().version },
+    sources: attributionSources(),
   });
   const recountBadges = startBadge({ undisclosedCount: (site) => reports.undisclosedCount(site) });
   const admin = new PolicyAdmin(policies, recountBadges);

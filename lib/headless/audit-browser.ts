@@ -9,8 +9,8 @@ import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { linksOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { UserError } from './errors';
-import type { Observation } from '../observe/observation';
-import type { PageVisit } from '../export/report';
+import type { Observation } from '../model/observation';
+import type { PageVisit } from '../model/report';
 
 export interface LaunchOptions {
   executablePath: string;

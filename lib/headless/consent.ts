@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { AutoConsentCMPRule, Config, ContentScriptMessage } from '@duckduckgo/autoconsent';
-import type { RunSettings } from '../export/report';
+import type { RunSettings } from '../model/report';
 
 /**
  * Answers a site's consent banner the way a visitor would, with DuckDuckGo's autoconsent (MPL-2.0):

@@ -1,4 +1,4 @@
-import type { Finding, FindingStatus } from '../audit/finding';
+import type { Finding, FindingStatus } from '../model/finding';
 import type { FailOn } from './option-values';
 
 /**

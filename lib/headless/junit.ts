@@ -1,6 +1,6 @@
-import type { Finding } from '../audit/finding';
+import type { Finding } from '../model/finding';
 import { clauseQuotes } from '../export/clauses';
-import type { Report } from '../export/report';
+import type { Report } from '../model/report';
 import { STATUS_LABELS } from '../export/status';
 import { FAILING_STATUSES } from './gate';
 import type { FailOn } from './option-values';

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { parseReport, type PageVisit, type Report, type RunSettings } from '../export/report';
+import { buildReport } from '../audit/build-report';
+import { parseReport, type PageVisit, type Report, type RunSettings } from '../model/report';
 import { parseFormats, oneOf, parseOrExplain } from './args';
 import { firstLine } from './audit-browser';
-import { assembleReport, namespaceIds } from './assemble-report';
+import { namespaceIds } from './namespace-ids';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
-import { choosePolicy, prepareJudge, type ChosenPolicy } from './judge';
+import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
 import { FAIL_ON_LEVELS } from './option-values';
 import { deliverReport } from './outputs';
 import { PROJECT_ROOT } from './project';
@@ -34,17 +35,17 @@ export async function runMergeCommand(argv: string[], io: CliIo): Promise<number
     const chosen = await policyOfShards(shards, values.policy);
     const useTrackerDb = !values['no-trackerdb'] && shards.every(({ report }) => report.settings?.trackerDb !== false);
     const pages = interleavePages(shards.map(({ report }) => report.pages), shards[0]!.report.settings);
-    const judge = await prepareJudge(chosen, pages.length ? [pages[0]!.url] : [], useTrackerDb);
-    const report = assembleReport({
+    const report = buildReport({
       tool: shards[0]!.report.tool,
-      startedAt: new Date(Math.min(...shards.map(({ report }) => Date.parse(report.startedAt)))),
-      finishedAt: new Date(Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt)))),
+      startedAt: Math.min(...shards.map(({ report }) => Date.parse(report.startedAt))),
+      finishedAt: Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt))),
       pages,
       observations: shards.flatMap(({ report }, position) =>
         namespaceIds(report.observations, `s${report.settings?.shard?.index ?? position + 1}`),
       ),
+      ...(chosen ? { policy: chosen } : {}),
       settings: mergedSettings(shards.map(({ report }) => report)),
-      judge,
+      sources: await loadAttributionSources(useTrackerDb),
     });
     io.log(`Merged ${shards.length} reports: ${report.pages.length} pages, ${report.observations.length} observations.`);
     const { failing } = await deliverReport(report, { outDir: values.out, formats, failOn }, io);
@@ -130,10 +131,10 @@ export function interleavePages(perShard: readonly (readonly PageVisit[])[], set
 }
 
 /** The first shard's settings, without its shard; consent outcomes per state from the first shard that has it. */
-function mergedSettings(reports: readonly Report[]): RunSettings | undefined {
+function mergedSettings(reports: readonly Report[]): Omit<RunSettings, 'trackerDb'> | undefined {
   const first = reports[0]?.settings;
   if (!first) return undefined;
-  const { shard: _shard, ...rest } = first;
+  const { shard: _shard, trackerDb: _trackerDb, ...rest } = first;
   const consent = new Map<string, NonNullable<RunSettings['consent']>[number]>();
   for (const report of reports) for (const c of report.settings?.consent ?? []) if (!consent.has(c.state)) consent.set(c.state, c);
   return { ...rest, ...(consent.size ? { consent: [...consent.values()] } : {}) };

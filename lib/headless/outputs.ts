@@ -1,7 +1,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatSummary, writeReportFiles } from '../export/index';
-import type { Report } from '../export/report';
+import type { Report } from '../model/report';
 import { failingFindings } from './gate';
 import { JUNIT_FILE_NAME, toJunitXml } from './junit';
 import type { FailOn, OutputFormat } from './option-values';

@@ -1,15 +1,16 @@
+import { buildReport, type AttributionSources } from '../audit/build-report';
 import { registrableDomain } from '../classify/domain';
-import type { PageVisit, RunSettings } from '../export/report';
-import type { Observation } from '../observe/observation';
+import type { PageVisit, RunSettings } from '../model/report';
+import type { Observation } from '../model/observation';
 import { parseAuditArgs, USAGE, type AuditOptions } from './args';
 import { firstLine } from './audit-browser';
-import { assembleReport, namespaceIds } from './assemble-report';
+import { namespaceIds } from './namespace-ids';
 import { buildExtension, buildIsStale, extensionDir } from './build';
 import { findChromium } from './chromium';
 import { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
-import { choosePolicy, prepareJudge, type Judge } from './judge';
+import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
 import { deliverReport } from './outputs';
 import { Progress, type Terminal } from './progress';
 import { PROJECT_ROOT, toolInfo } from './project';
@@ -27,7 +28,8 @@ export interface CliIo {
 
 interface Prepared {
   urls: string[];
-  judge: Judge;
+  policy?: ChosenPolicy;
+  sources: AttributionSources;
   executablePath: string;
 }
 
@@ -65,7 +67,7 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
   try {
     const siteDomains = new Set([
       ...prepared.urls.map((url) => registrableDomain(new URL(url).hostname)),
-      ...(prepared.judge.chosen?.policy.site.firstPartyDomains ?? []),
+      ...(prepared.policy?.policy.site.firstPartyDomains ?? []),
     ]);
     for (const state of options.consent) {
       if (interrupted) break;
@@ -101,14 +103,15 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
   let failing = 0;
   if (pages.length > 0 || observations.length > 0) {
     try {
-      const report = assembleReport({
+      const report = buildReport({
         tool: await toolInfo(),
-        startedAt,
-        finishedAt: new Date(),
+        startedAt: startedAt.getTime(),
+        finishedAt: Date.now(),
         pages,
         observations,
+        ...(prepared.policy ? { policy: prepared.policy } : {}),
         settings: runSettings(options, sessions),
-        judge: prepared.judge,
+        sources: prepared.sources,
       });
       failing = (await deliverReport(report, options, io)).failing;
     } catch (error) {
@@ -135,9 +138,9 @@ async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
   } else {
     io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);
   }
-  const judge = await prepareJudge(chosen, urls, options.trackerDb);
+  const sources = await loadAttributionSources(options.trackerDb);
   if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
-  return { urls, judge, executablePath };
+  return { urls, ...(chosen ? { policy: chosen } : {}), sources, executablePath };
 }
 
 /** One profile keeps its ids; several get theirs prefixed with the consent state. */
@@ -146,7 +149,7 @@ function combineObservations(sessions: readonly SessionResult[]): Observation[] 
   return sessions.flatMap((s) => namespaceIds(s.observations, s.state));
 }
 
-function runSettings(options: AuditOptions, sessions: readonly SessionResult[]): RunSettings {
+function runSettings(options: AuditOptions, sessions: readonly SessionResult[]): Omit<RunSettings, 'trackerDb'> {
   return {
     thirdPartyCookies: options.blockThirdPartyCookies ? 'blocked' : 'allowed',
     gpc: options.gpc,

@@ -1,5 +1,5 @@
-import type { Finding } from '../audit/finding';
-import type { Report } from '../export/report';
+import type { Finding } from '../model/finding';
+import type { Report } from '../model/report';
 import { STATUS_LABELS } from '../export/status';
 import type { FailOn } from './option-values';
 import { printable } from './progress';

@@ -1,6 +1,6 @@
 import { registrableDomain } from '../classify/domain';
-import type { PageVisit } from '../export/report';
-import type { Observation } from '../observe/observation';
+import type { PageVisit } from '../model/report';
+import type { Observation } from '../model/observation';
 import { AuditBrowser, firstLine, type LaunchOptions, type VisitLimits } from './audit-browser';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';

@@ -1,4 +1,4 @@
-import type { Observation, ObservationSource } from './observation';
+import type { Observation, ObservationSource } from '../model/observation';
 import type { ParsedCookie } from './set-cookie';
 import { registrableDomain, hostOf } from '../classify/domain';
 import { stableHash } from './ids';

@@ -1,4 +1,4 @@
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 
 /**
  * fetch(…, {keepalive: true}) looks like any other fetch to webRequest; only the page hook can tell.

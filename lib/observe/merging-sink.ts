@@ -1,4 +1,4 @@
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 import { mergeSightings } from './cookies';
 
 interface Store {

@@ -5,7 +5,7 @@ import { parseSetCookie } from './set-cookie';
 import type { CookieCollector } from './cookie-collector';
 import type { KeepaliveRegistry } from './keepalive-registry';
 import type { MergingSink } from './merging-sink';
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 import type { TabPages } from './tab-pages';
 import type { ResourceReconciler } from './resource-reconciler';
 

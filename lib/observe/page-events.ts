@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Observation, Party, StorageDetails } from './observation';
+import type { Observation, Party, StorageDetails } from '../model/observation';
 import { registrableDomain, hostOf } from '../classify/domain';
 import { flashObservationId, stableHash } from './ids';
 import { parseSetCookie } from './set-cookie';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 import { isAuditableUrl, normalizeRequest, type RawRequest } from './requests';
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';

@@ -1,4 +1,4 @@
-import { Observation } from './observation';
+import { Observation } from '../model/observation';
 import { hostOf, registrableDomain } from '../classify/domain';
 import { flashObservationId, requestObservationId } from './ids';
 

@@ -1,4 +1,4 @@
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 import { resourceObservation, type ResourceEntry } from './resource-timing';
 
 interface Store {

@@ -1,4 +1,4 @@
-import type { Observation } from './observation';
+import type { Observation } from '../model/observation';
 import { normalizeRequest } from './requests';
 import { stableHash } from './ids';
 

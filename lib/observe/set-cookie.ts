@@ -1,4 +1,4 @@
-import type { CookieDetails } from './observation';
+import type { CookieDetails } from '../model/observation';
 
 export interface ParsedCookie {
   name: string;

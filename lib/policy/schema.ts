@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Technology } from '../model/technology';
 
 /**
  * A site's privacy policy, reduced to what an audit can check: which parties and which categories
@@ -6,16 +7,7 @@ import { z } from 'zod';
  * Policy files live in `policy/*.policy.json`; `policy/policy.schema.json` is generated from here.
  */
 
-/** How something reaches or stays with the visitor. `technologyOf` maps every observation to one. */
-export const Technology = z
-  .enum(['cookie', 'beacon', 'script', 'widget', 'local-storage', 'flash-lso', 'log-data'])
-  .describe(
-    'cookie: HTTP or script cookies. beacon: pixels, sendBeacon, pings. script: code run in the page and the ' +
-      'requests it makes (the policy wording "tags and scripts"). widget: embedded frames and plugin objects ' +
-      '(buttons, players, ads in frames). local-storage: Web Storage, IndexedDB, Cache Storage. flash-lso: Flash ' +
-      'Local Shared Objects. log-data: the request itself (IP address, browser, page) with no code or storage.',
-  );
-export type Technology = z.infer<typeof Technology>;
+export { Technology } from '../model/technology';
 
 /**
  * The generic kinds of party a policy can speak of without naming anyone. Kept small and closed so

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 
 /**
  * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so

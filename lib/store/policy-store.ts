@@ -35,7 +35,7 @@ interface PolicyDb extends DBSchema {
   siteChoices: { key: string; value: SitePolicyChoice };
 }
 
-/** Its own database, so the observation store's schema and version stay the lead's to change. */
+/** Its own database, so its schema versions apart from the observation store's. */
 export const POLICY_DB_NAME = 'policy-tracker-auditor-policies';
 const DB_VERSION = 1;
 

@@ -1,17 +1,12 @@
-import { ReviewVerdict } from '../audit/finding';
+import { subjectKeyOf } from '../audit/reviews';
+import { ReviewVerdict } from '../model/finding';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 
 /**
- * A reviewer's judgement of one finding, kept across audits. Finding ids are rebuilt by every
- * audit, so a verdict is keyed by what a reviewer actually judged: this site, this party (the
- * finding's subject) and this status. If a later audit changes the status (the policy was
- * updated, or the party started using a new technology) the old verdict no longer applies.
+ * A reviewer's judgement of one finding, kept across audits per site (see KeptReview for why it
+ * is keyed by party and status). The verdicts are the Finding schema's, so exports validate them.
  */
-/** The verdicts a reviewer can give: the Finding schema's, so exports validate them. */
-export const Verdict = ReviewVerdict;
-export type Verdict = z.infer<typeof Verdict>;
-
 export const VerdictRecord = z.object({
   /** Registrable domain of the audited site. */
   site: z.string().min(1),
@@ -19,17 +14,12 @@ export const VerdictRecord = z.object({
   /** The finding's subject as shown; `subjectKey` is what matches. */
   subject: z.string().min(1),
   subjectKey: z.string().min(1),
-  verdict: Verdict.optional(),
+  verdict: ReviewVerdict.optional(),
   comment: z.string().max(10_000).default(''),
   /** Milliseconds since the epoch. */
   updatedAt: z.number(),
 });
 export type VerdictRecord = z.infer<typeof VerdictRecord>;
-
-/** Case and surrounding space do not make a different party. */
-export function subjectKeyOf(subject: string): string {
-  return subject.trim().toLowerCase();
-}
 
 interface VerdictDb extends DBSchema {
   verdicts: {
@@ -39,7 +29,7 @@ interface VerdictDb extends DBSchema {
   };
 }
 
-/** Its own database, so the observation store's schema and version stay the lead's to change. */
+/** Its own database, so its schema versions apart from the observation store's. */
 export const VERDICT_DB_NAME = 'policy-tracker-auditor-verdicts';
 const DB_VERSION = 1;
 
@@ -59,7 +49,7 @@ export class VerdictStore {
    * Saves the verdict and comment for a finding; with neither, forgets it, so clearing a verdict
    * in the popup leaves no empty record behind to show up in exports.
    */
-  async save(input: { site: string; status: string; subject: string; verdict?: Verdict; comment?: string }, now: number): Promise<VerdictRecord | undefined> {
+  async save(input: { site: string; status: string; subject: string; verdict?: ReviewVerdict; comment?: string }, now: number): Promise<VerdictRecord | undefined> {
     const comment = (input.comment ?? '').trim();
     const key: [string, string, string] = [input.site, input.status, subjectKeyOf(input.subject)];
     const db = await this.dbPromise;

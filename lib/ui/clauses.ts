@@ -1,4 +1,4 @@
-import type { Finding } from '../audit/finding';
+import type { Finding } from '../model/finding';
 import type { QuotedClause } from '../export/clauses';
 
 export interface CitedClause {

@@ -1,6 +1,6 @@
-import type { Finding } from '../audit/finding';
+import type { Finding } from '../model/finding';
 import { formatLifetime } from '../export/format';
-import type { Observation } from '../observe/observation';
+import type { Observation } from '../model/observation';
 
 /*
  * The proof behind one finding, shaped for display: deduplicated (a tracker firing on every page

@@ -5,7 +5,7 @@ import {
   toHtml,
   toJson,
 } from '../export/builders';
-import type { Report } from '../export/report';
+import type { Report } from '../model/report';
 
 /** One file a download button hands to the user. */
 export interface ExportFile {

@@ -1,5 +1,5 @@
-import type { FindingStatus } from '../audit/finding';
-import type { ObservationKind } from '../observe/observation';
+import type { FindingStatus } from '../model/finding';
+import type { ObservationKind } from '../model/observation';
 import type { FindingRowView } from './finding-groups';
 
 /** What the reviewer narrowed the list to. Empty sets mean "all". */

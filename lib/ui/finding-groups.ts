@@ -1,6 +1,6 @@
-import type { Finding, FindingStatus } from '../audit/finding';
-import { STATUS_ORDER } from '../export/status';
-import type { Observation } from '../observe/observation';
+import type { Finding, FindingStatus } from '../model/finding';
+import { compareText, compareFindings, statusRank } from '../model/order';
+import type { Observation } from '../model/observation';
 import type { QuotedClause } from '../export/clauses';
 import type { FindingReview } from './verdicts';
 
@@ -49,27 +49,8 @@ export function groupNameOf(finding: Finding): string {
   return finding.organization ?? finding.domains[0] ?? finding.subject;
 }
 
-/** The status order of every view (the Finding schema's): the site's own domains last. */
-export const LIST_STATUS_ORDER: readonly FindingStatus[] = STATUS_ORDER;
-
-function statusRank(status: FindingStatus): number {
-  const rank = LIST_STATUS_ORDER.indexOf(status);
-  return rank === -1 ? LIST_STATUS_ORDER.length : rank;
-}
-
-/** Code-unit order after lower-casing: the same on every machine, unlike localeCompare. */
-function compareText(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byStatusThenName(a: FindingRowView, b: FindingRowView): number {
-  return (
-    statusRank(a.finding.status) - statusRank(b.finding.status) ||
-    compareText(a.finding.subject, b.finding.subject) ||
-    compareText(a.finding.id, b.finding.id)
-  );
+  return compareFindings(a.finding, b.finding);
 }
 
 export function groupFindings(rows: readonly FindingRowView[]): FindingGroup[] {

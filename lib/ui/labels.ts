@@ -1,4 +1,4 @@
-import { ObservationKind } from '../observe/observation';
+import { ObservationKind } from '../model/observation';
 
 /** Kinds in schema order, with the words the popup uses for them. */
 export const KIND_ORDER: readonly ObservationKind[] = ObservationKind.options;

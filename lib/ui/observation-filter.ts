@@ -1,4 +1,4 @@
-import type { Observation, ObservationKind } from '../observe/observation';
+import type { Observation, ObservationKind } from '../model/observation';
 
 /**
  * The report page's observation table filter: by kind and by words that must all appear in the

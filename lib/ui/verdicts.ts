@@ -1,45 +1,18 @@
-import type { Finding } from '../audit/finding';
-import { subjectKeyOf, type Verdict, type VerdictRecord } from '../store/verdict-store';
+import type { Finding, Review, ReviewVerdict } from '../model/finding';
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
+export const VERDICT_LABELS: Record<ReviewVerdict, string> = {
   compliant: 'Compliant',
   'not-compliant': 'Not compliant',
   'needs-review': 'Needs review',
 };
 
-export const VERDICT_ORDER: readonly Verdict[] = ['compliant', 'not-compliant', 'needs-review'];
+export const VERDICT_ORDER: readonly ReviewVerdict[] = ['compliant', 'not-compliant', 'needs-review'];
 
-/** What lib/export reads (finding-extras.ts `reviewOf`): `finding.review = { verdict?, comment? }`. */
-export interface FindingReview {
-  verdict?: Verdict;
-  comment?: string;
-}
-
-export type ReviewedFinding = Finding & { review?: FindingReview };
-
-function recordKey(status: string, subject: string): string {
-  return `${status}\n${subjectKeyOf(subject)}`;
-}
-
-/**
- * The findings of a new audit with the verdicts reviewers gave the same party and status before.
- * Findings nobody reviewed are returned unchanged (no empty `review` object).
- */
-export function attachReviews(findings: readonly Finding[], records: readonly VerdictRecord[]): ReviewedFinding[] {
-  const byKey = new Map(records.map((r) => [recordKey(r.status, r.subject), r]));
-  return findings.map((finding) => {
-    const record = byKey.get(recordKey(finding.status, finding.subject));
-    if (!record || (!record.verdict && !record.comment)) return finding;
-    const review: FindingReview = {
-      ...(record.verdict ? { verdict: record.verdict } : {}),
-      ...(record.comment ? { comment: record.comment } : {}),
-    };
-    return { ...finding, review };
-  });
-}
+/** A reviewer's verdict and comment on one finding, as the Finding schema holds it. */
+export type FindingReview = Review;
 
 export function reviewOfFinding(finding: Finding): FindingReview | undefined {
-  return (finding as ReviewedFinding).review;
+  return finding.review;
 }
 
 /** Finding id → review, for a page that edits verdicts without rebuilding the whole report. */
@@ -57,7 +30,7 @@ export function withReviews<R extends { findings: Finding[] }>(report: R, review
   return {
     ...report,
     findings: report.findings.map((finding) => {
-      const { review: _old, ...rest } = finding as ReviewedFinding;
+      const { review: _old, ...rest } = finding;
       const review = reviews.get(finding.id);
       return review && (review.verdict || review.comment) ? { ...rest, review } : rest;
     }),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, startFixtureServer, type AuditRun } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
-import type { Report } from '../../lib/export/report';
+import type { Report } from '../../lib/model/report';
 
 /**
  * Browsing as a visitor who answered the consent banner (--consent, autoconsent clicking the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, descendants, parseXml, runCli, startFixtureServer, type AuditRun, type XmlElement } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
-import type { Report } from '../../lib/export/report';
+import type { Report } from '../../lib/model/report';
 
 /**
  * A crawl of the fixture site from the products page, gated on undisclosed findings, in every

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, readReport, startFixtureServer, type AuditRun } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
-import type { Report } from '../../lib/export/report';
+import type { Report } from '../../lib/model/report';
 
 /** Third-party requests the demo home page makes, by host and webRequest resource type. */
 const EXPECTED_THIRD_PARTY: [host: string, resourceType: string][] = [

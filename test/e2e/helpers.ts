@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { runAudit } from '../../lib/headless/cli';
 import { findChromium } from '../../lib/headless/chromium';
-import { parseReport, type Report } from '../../lib/export/report';
+import { parseReport, type Report } from '../../lib/model/report';
 
 export interface AuditRun {
   code: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, startFixtureServer } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
 import { hookChecks } from '../fixtures/routes';
-import type { Observation } from '../../lib/observe/observation';
+import type { Observation } from '../../lib/model/observation';
 
 /**
  * One fixture page per mechanism, with the hand-written list of what each must produce. Every

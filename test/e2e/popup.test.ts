@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, type Report } from '../../lib/export/report';
+import { parseReport, type Report } from '../../lib/model/report';
 import { STATUS_ORDER } from '../../lib/export/status';
 import type { ResponseMap } from '../../lib/extension/messages';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { chromiumFlags, findChromium, prepareProfile } from '../../lib/headless/chromium';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
-import type { Observation } from '../../lib/observe/observation';
+import type { Observation } from '../../lib/model/observation';
 
 /**
  * Persistence under stress: an MV3 worker can be stopped at any moment, and a page can make

@@ -108,7 +108,7 @@ describe("Ghostery's categories", () => {
     ['consent', 'consent'],
     ['hosting', 'hosting'],
     ['audio_video_player', 'audio-video'],
-    ['utilities', 'misc'],
+    ['utilities', 'essential'],
     ['extensions', 'misc'],
     ['misc', 'misc'],
     ['a-category-added-later', 'misc'],

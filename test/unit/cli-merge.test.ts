@@ -3,11 +3,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { namespaceIds } from '../../lib/headless/assemble-report';
+import { namespaceIds } from '../../lib/headless/namespace-ids';
 import { runAudit } from '../../lib/headless/cli';
 import { interleavePages } from '../../lib/headless/merge';
-import { parseReport, REPORT_SCHEMA_VERSION, type PageVisit, type Report } from '../../lib/export/report';
-import type { Observation } from '../../lib/observe/observation';
+import { parseReport, REPORT_SCHEMA_VERSION, type PageVisit, type Report } from '../../lib/model/report';
+import type { Observation } from '../../lib/model/observation';
 import { observation } from './export-fixture';
 
 const page = (url: string, consent?: PageVisit['consent']): PageVisit => ({ url, finalUrl: url, ...(consent ? { consent } : {}) });

@@ -1,5 +1,5 @@
-import { REPORT_SCHEMA_VERSION, type Report } from '../../lib/export/report';
-import type { Observation } from '../../lib/observe/observation';
+import { REPORT_SCHEMA_VERSION, type Report } from '../../lib/model/report';
+import type { Observation } from '../../lib/model/observation';
 
 /*
  * A small but complete report for the export tests: every finding status, every observation kind,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../lib/export/json';
-import { parseReport } from '../../lib/export/report';
+import { parseReport } from '../../lib/model/report';
 import { sampleReport } from './export-fixture';
 
 describe('toJson', () => {

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeReportFiles, type ExportFormat } from '../../lib/export/index';
-import { parseReport } from '../../lib/export/report';
+import { parseReport } from '../../lib/model/report';
 import { sampleReport } from './export-fixture';
 
 describe('writeReportFiles', () => {

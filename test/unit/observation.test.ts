@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Observation } from '../../lib/observe/observation';
-import { parseReport, REPORT_SCHEMA_VERSION } from '../../lib/export/report';
+import { Observation } from '../../lib/model/observation';
+import { parseReport, REPORT_SCHEMA_VERSION } from '../../lib/model/report';
 
 const base = {
   id: 'o1',

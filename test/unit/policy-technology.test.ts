@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservationKind } from '../../lib/observe/observation';
+import type { ObservationKind } from '../../lib/model/observation';
 import { declaredTechnologiesCover, technologyOf } from '../../lib/policy/technology';
 import type { Technology } from '../../lib/policy/schema';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportJsonSchemaText } from '../../lib/export/report';
+import { reportJsonSchemaText } from '../../lib/model/report';
 
 describe('schema/report.schema.json', () => {
   it('is the JSON Schema of the Report zod schema (regenerate: npx tsx schema/write-report-schema.ts)', () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ObservationStore } from '../../lib/store/observation-store';
-import type { Observation } from '../../lib/observe/observation';
+import type { Observation } from '../../lib/model/observation';
 
 let dbCounter = 0;
 const freshName = () => `test-db-${++dbCounter}`;

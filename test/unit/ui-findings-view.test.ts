@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, FindingStatus } from '../../lib/audit/finding';
-import type { Observation } from '../../lib/observe/observation';
+import type { Finding, FindingStatus } from '../../lib/model/finding';
+import type { Observation } from '../../lib/model/observation';
 import { indexObservations } from '../../lib/ui/evidence';
 import { emptyFilter, filterRows, isFilterActive, toggled } from '../../lib/ui/finding-filter';
 import { groupFindings, toRowViews } from '../../lib/ui/finding-groups';

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../lib/export/report';
+import { parseReport } from '../../lib/model/report';
 import { VerdictStore } from '../../lib/store/verdict-store';
 import { exportFile } from '../../lib/ui/export-files';
-import { attachReviews, reviewsById, withReviews } from '../../lib/ui/verdicts';
+import { attachReviews } from '../../lib/audit/reviews';
+import { reviewsById, withReviews } from '../../lib/ui/verdicts';
 import { sampleReport } from './export-fixture';
 
 let dbCounter = 0;
@@ -59,7 +60,7 @@ describe('verdicts on a new audit of the same site', () => {
 
   it('applies the reviews a page shows, and removes cleared ones', () => {
     const reviewed = { ...report, findings: attachReviews(report.findings, [
-      { site: 's', status: 'disclosed', subject: 'Google', subjectKey: 'google', verdict: 'compliant', comment: '', updatedAt: 1 },
+      { status: 'disclosed', subject: 'Google', verdict: 'compliant', comment: '' },
     ]) };
     expect([...reviewsById(reviewed.findings)]).toEqual([['f-disclosed', { verdict: 'compliant' }]]);
     const edited = withReviews(reviewed, new Map([['f-first', { comment: 'own CDN' }]]));

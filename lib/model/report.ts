@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Observation } from '../observe/observation';
-import { Finding } from '../audit/finding';
+import { Observation } from './observation';
+import { Finding } from './finding';
 
 /** Bump on any change that breaks a reader of report.json. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -18,7 +18,8 @@ export const PageVisit = z.object({
 export type PageVisit = z.infer<typeof PageVisit>;
 
 export const RunSettings = z.object({
-  thirdPartyCookies: z.enum(['allowed', 'blocked']),
+  /** How the browser treated third-party cookies; absent where the tool cannot tell (the extension). */
+  thirdPartyCookies: z.enum(['allowed', 'blocked']).optional(),
   browser: z.string().optional(),
   /** Whether the browser sent the Global Privacy Control signal (Sec-GPC: 1, navigator.globalPrivacyControl). */
   gpc: z.boolean().optional(),
@@ -87,7 +88,7 @@ export function reportJsonSchemaText(): string {
     $schema: schema.$schema,
     $id: 'report.schema.json',
     title: `Audit report, schema version ${REPORT_SCHEMA_VERSION} (Policy vs. Trackers Auditor)`,
-    description: 'Generated from lib/export/report.ts by `npx tsx schema/write-report-schema.ts`; do not edit.',
+    description: 'Generated from lib/model/report.ts by `npx tsx schema/write-report-schema.ts`; do not edit.',
     ...schema,
   };
   return `${JSON.stringify(withTitle, null, 2)}\n`;

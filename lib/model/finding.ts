@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ObservationKind } from '../observe/observation';
-import { Technology } from '../policy/schema';
+import { ObservationKind } from './observation';
+import { Technology } from './technology';
 
 /**
  * How the policy treats one third party for one kind of evidence.

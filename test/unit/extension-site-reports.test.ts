@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../lib/export/report';
-import { composeSiteReport } from '../../lib/extension/compose-report';
 import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry } from '../../lib/extension/policy-catalog';
 import { SessionStarts, sessionObservations } from '../../lib/extension/session-starts';
 import { SiteReports } from '../../lib/extension/site-reports';
-import type { Observation } from '../../lib/observe/observation';
+import type { Observation } from '../../lib/model/observation';
 import { parsePolicy } from '../../lib/policy/parse';
 import { NO_POLICY, PolicyStore } from '../../lib/store/policy-store';
 import { VerdictStore } from '../../lib/store/verdict-store';
@@ -40,42 +38,6 @@ const visit = [
   seen('request', 'tracker.unknown-fixture.example', { resourceType: 'script' }),
 ];
 const tool = { name: 'policy-tracker-auditor', version: '0.1.0' };
-
-describe('composeSiteReport', () => {
-  const report = composeSiteReport({ site: 'inbenta.com', observations: visit, policy: bundledInbenta, verdicts: [], tool, now: Date.UTC(2026, 0, 1) });
-
-  it('judges the session with the policy, like the CLI: valid report, policy and clauses quoted', () => {
-    expect(parseReport(report).findings.length).toBeGreaterThan(0);
-    expect(report.policy).toEqual({ id: 'inbenta', file: 'policy/inbenta.policy.json', title: inbenta.source.title });
-    expect(report.declarations?.map((d) => d.id)).toEqual(inbenta.declarations.map((d) => d.id));
-    const status = (host: string) => report.findings.find((f) => f.domains.some((d) => host.endsWith(d)))?.status;
-    expect(status('www.google-analytics.com')).toBe('disclosed');
-    expect(status('tracker.unknown-fixture.example')).toBe('undisclosed');
-    expect(status('www.inbenta.com')).toBe('first-party');
-    expect(report.unmatchedDeclarations?.length).toBeGreaterThan(0);
-  });
-
-  it('lists each top-level page once, in the order first seen', () => {
-    expect(report.pages.map((p) => p.url)).toEqual(['https://www.inbenta.com/en/', 'https://www.inbenta.com/en/products/']);
-  });
-
-  it('without a policy, every third party is unreviewed and no clause is quoted', () => {
-    const bare = composeSiteReport({ site: 'inbenta.com', observations: visit, verdicts: [], tool, now: 5_000 });
-    expect(bare.policy).toBeUndefined();
-    expect(bare.declarations).toBeUndefined();
-    expect(new Set(bare.findings.filter((f) => f.status !== 'first-party').map((f) => f.status))).toEqual(new Set(['unreviewed']));
-    expect(bare.startedAt).toBe(new Date(visit[0]!.time).toISOString());
-  });
-
-  it('carries the reviewer verdicts into the findings', () => {
-    const undisclosed = report.findings.find((f) => f.status === 'undisclosed')!;
-    const reviewed = composeSiteReport({
-      site: 'inbenta.com', observations: visit, policy: bundledInbenta, tool, now: 9_000,
-      verdicts: [{ site: 'inbenta.com', status: 'undisclosed', subject: undisclosed.subject, subjectKey: undisclosed.subject.toLowerCase(), verdict: 'not-compliant', comment: 'x', updatedAt: 1 }],
-    });
-    expect(reviewed.findings.find((f) => f.id === undisclosed.id)).toMatchObject({ review: { verdict: 'not-compliant', comment: 'x' } });
-  });
-});
 
 describe('which policy judges a site', () => {
   const other = parsePolicy({ ...inbentaJson, id: 'inbenta-2020', source: { ...inbentaJson.source, title: 'Imported copy' } }, 'mine.policy.json');
@@ -138,7 +100,7 @@ describe('SiteReports: the background’s report and badge count from the stores
     const verdicts = new VerdictStore(`verdicts-sr-${++n}`);
     const sessions = { startOf: async () => start };
     const observations = { bySession: async (site: string) => visit.filter((o) => o.sessionId === site) };
-    return { policies, reports: new SiteReports({ observations, verdicts, policies, sessions, tool, clock: () => 10_000 }) };
+    return { policies, reports: new SiteReports({ observations, verdicts, policies, sessions, tool, sources: async () => ({ trackerDb: false as const }), clock: () => 10_000 }) };
   }
 
   it('builds a report with the bundled policy and counts the undisclosed findings for the badge', async () => {

@@ -1,0 +1,104 @@
+import { createClassifier } from '../classify/classifier';
+import { registrableDomain } from '../classify/domain';
+import type { AttributionSource } from '../classify/source';
+import type { Observation } from '../model/observation';
+import { Report, REPORT_SCHEMA_VERSION, type PageVisit, type RunSettings } from '../model/report';
+import type { Policy } from '../policy/schema';
+import { audit, type AuditResult } from './audit';
+import { attachReviews, type KeptReview } from './reviews';
+
+/** The policy a report is judged against, and the file it was read from (as shown to the user). */
+export interface PolicyInUse {
+  policy: Policy;
+  file?: string;
+}
+
+/**
+ * Attribution sources beyond the policy's parties and the built-in map, which are always used:
+ * trackerdb when the user switched it on and it was loaded (an async, environment-specific step
+ * that the caller does).
+ */
+export interface AttributionSources {
+  trackerDb: AttributionSource | false;
+}
+
+export interface ReportInput {
+  tool: { name: string; version: string };
+  /** Milliseconds since the epoch: the core reads no clock. */
+  startedAt: number;
+  finishedAt: number;
+  observations: readonly Observation[];
+  /** Pages visited; by default the top-level pages of the observations, in the order first seen. */
+  pages?: readonly PageVisit[];
+  policy?: PolicyInUse;
+  /** How the browser was set up (the CLI knows; the extension does not); sources are added here. */
+  settings?: Omit<RunSettings, 'trackerDb'>;
+  sources: AttributionSources;
+  /** Reviewers' verdicts kept for the site, attached to the findings they judged. */
+  reviews?: readonly KeptReview[];
+}
+
+/**
+ * The one way a report is made, by the extension, the CLI and merge alike: who each host is
+ * (lib/classify, with the policy's own parties first), held against the policy (audit), with
+ * kept reviews attached, validated against the report schema. Pure: same input, same report.
+ */
+export function buildReport(input: ReportInput): Report {
+  const policy = input.policy?.policy;
+  const pages = input.pages ? [...input.pages] : pagesOf(input.observations);
+  const { findings, unmatchedDeclarations } = judgeSite({ ...input, pages });
+  return Report.parse({
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: input.tool,
+    startedAt: new Date(Math.min(input.startedAt, input.finishedAt)).toISOString(),
+    finishedAt: new Date(input.finishedAt).toISOString(),
+    settings: { ...input.settings, trackerDb: input.sources.trackerDb !== false },
+    ...(policy ? { policy: { id: policy.id, file: input.policy?.file, title: policy.source.title } } : {}),
+    pages,
+    observations: input.observations,
+    findings: attachReviews(findings, input.reviews ?? []),
+    ...(policy ? { declarations: policy.declarations, unmatchedDeclarations } : {}),
+  });
+}
+
+/**
+ * The findings alone, as buildReport judges them: for a caller that needs only counts (the
+ * toolbar badge) and must still agree with the report.
+ */
+export function judgeSite(input: Pick<ReportInput, 'observations' | 'pages' | 'policy' | 'sources'>): AuditResult {
+  const policy = input.policy?.policy;
+  const { classify } = createClassifier({
+    siteDomains: siteDomainsOf(policy, input.pages ?? [], input.observations),
+    policyParties: policy?.declarations.flatMap((d) => d.parties.map((p) => ({ ...p, domains: p.domains ?? [] }))),
+    trackerDb: input.sources.trackerDb,
+  });
+  return audit({ observations: input.observations, policy, attribute: classify });
+}
+
+/**
+ * The site's own domains: every domain the policy claims, and the sites of the audited pages
+ * (of the pages the observations were made on, when no page list is given).
+ */
+function siteDomainsOf(policy: Policy | undefined, pages: readonly PageVisit[], observations: readonly Observation[]): string[] {
+  const domains = new Set(policy?.site.firstPartyDomains ?? []);
+  const urls = pages.length ? pages.map((p) => p.url) : new Set(observations.map((o) => o.pageUrl));
+  for (const url of urls) {
+    const host = hostOrEmpty(url);
+    if (host) domains.add(registrableDomain(host));
+  }
+  return [...domains];
+}
+
+function pagesOf(observations: readonly Observation[]): PageVisit[] {
+  const urls = new Set<string>();
+  for (const o of observations) urls.add(o.pageUrl);
+  return [...urls].map((url) => ({ url, finalUrl: url }));
+}
+
+function hostOrEmpty(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The user's settings, kept in the extension's storage.local under these keys: the options page
+ * writes them, the worker reads them when it records or judges.
+ */
+export const SETTINGS = {
+  /** false: only keys and value sizes of storage writes are recorded, no value preview. */
+  keepValuePreviews: 'keepValuePreviews',
+  /** true: Ghostery's trackerdb is an attribution source (off unless the user turns it on). */
+  useTrackerDb: 'useTrackerDb',
+} as const;
+
+/** Whether this build carries trackerdb at all (`AUDITOR_TRACKERDB=off npm run build` leaves it out). */
+export const TRACKERDB_BUNDLED = import.meta.env.AUDITOR_TRACKERDB !== 'off';
