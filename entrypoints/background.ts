@@ -8,7 +8,7 @@ import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
 import { MergingSink } from '@/lib/observe/merging-sink';
 import { ResourceReconciler } from '@/lib/observe/resource-reconciler';
 import type { Observation } from '@/lib/model/observation';
-import { startUiServices } from '@/lib/extension/ui-services';
+import { startMessageRouter } from '@/lib/extension/message-router';
 
 export default defineBackground(() => {
   const store = new ObservationStore();
@@ -40,7 +40,7 @@ export default defineBackground(() => {
     reconciler.forgetTab(tabId);
   });
 
-  startUiServices({ store, pages });
+  startMessageRouter({ store, pages });
 
   // The headless CLI reads results through the worker (Playwright's worker.evaluate).
   Object.assign(globalThis, { auditor: { store } });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Observation } from '../model/observation';
-import type { SitePolicyChoice } from '../store/policy-store';
 import { ReviewVerdict } from '../model/finding';
+import type { Observation } from '../model/observation';
+import type { Report } from '../model/report';
+import type { SitePolicyChoice } from '../store/policy-store';
 import type { VerdictRecord } from '../store/verdict-store';
-import type { PolicyOrigin } from './policy-catalog';
-import type { SiteReport } from './site-reports';
+import type { PolicyOrigin, PolicyResolution } from './policy-catalog';
 
 /** Messages extension pages (popup, report page, options) send to the background. Validated on arrival. */
 
@@ -89,4 +89,23 @@ export interface ResponseMap {
   'save-policy': SavePolicyResult;
   'delete-policy': true;
   'choose-policy': true;
+}
+
+/** What the popup and report page show about the policy in use; a plain object for messaging. */
+export interface PolicyStatus {
+  state: PolicyResolution['state'];
+  key?: string;
+  origin?: PolicyOrigin;
+  file?: string;
+  title?: string;
+  siteName?: string;
+  error?: string;
+}
+
+export interface SiteReport {
+  /** Registrable domain: the site session's key. */
+  site: string;
+  report: Report;
+  policy: PolicyStatus;
+  sessionStart?: number;
 }

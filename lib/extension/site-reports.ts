@@ -1,29 +1,10 @@
 import { buildReport, judgeSite, type AttributionSources, type PolicyInUse } from '../audit/build-report';
-import type { Report } from '../model/report';
 import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
 import type { VerdictStore } from '../store/verdict-store';
-import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry, type PolicyOrigin, type PolicyResolution } from './policy-catalog';
+import type { PolicyStatus, SiteReport } from './messages';
+import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry, type PolicyResolution } from './policy-catalog';
 import { sessionObservations, type SessionStarts } from './session-starts';
-
-/** What the popup and report page show about the policy in use; a plain object for messaging. */
-export interface PolicyStatus {
-  state: PolicyResolution['state'];
-  key?: string;
-  origin?: PolicyOrigin;
-  file?: string;
-  title?: string;
-  siteName?: string;
-  error?: string;
-}
-
-export interface SiteReport {
-  /** Registrable domain: the site session's key. */
-  site: string;
-  report: Report;
-  policy: PolicyStatus;
-  sessionStart?: number;
-}
 
 export interface SiteReportDeps {
   observations: { bySession(sessionId: string): Promise<Observation[]> };

@@ -1,4 +1,4 @@
-import type { PolicyStatus } from '../extension/site-reports';
+import type { PolicyStatus } from '../extension/messages';
 
 export interface PolicyStateText {
   /** Whether a policy judged the findings; when false the view explains why in `headline`. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
-import { exportFile, type ExportChoice } from '../ui/export-files';
-import { withReviews, type FindingReview } from '../ui/verdicts';
+import { exportFile, type ExportChoice } from './export-files';
+import { withReviews, type FindingReview } from './verdicts';
 import { ask } from './client';
 import { downloadFile } from './download';
 

@@ -1,9 +1,9 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { Finding } from '../model/finding';
-import type { ExportChoice } from '../ui/export-files';
-import { reviewsById, type FindingReview } from '../ui/verdicts';
+import type { ExportChoice } from './export-files';
+import { reviewsById, type FindingReview } from './verdicts';
 import { ask, messageOf } from './client';
-import type { RequestOf, ResponseMap } from './messages';
+import type { RequestOf, ResponseMap } from '../extension/messages';
 import { exportReport, saveVerdict } from './report-actions';
 
 /**

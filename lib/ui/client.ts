@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { RequestOf, RequestType, ResponseMap } from './messages';
+import type { RequestOf, RequestType, ResponseMap } from '../extension/messages';
 
 /** Extension pages ask the background through this, typed by request. */
 export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {

@@ -1,4 +1,4 @@
-import type { ExportFile } from '../ui/export-files';
+import type { ExportFile } from './export-files';
 
 /**
  * Saves a file the way any web page does: a Blob URL and an <a download>. Everything stays on

@@ -11,7 +11,7 @@ import { SessionStarts } from './session-starts';
 import { siteOfUrl } from './site-of-tab';
 import { SiteReports } from './site-reports';
 
-export interface UiServiceDeps {
+export interface MessageRouterDeps {
   store: ObservationStore;
   pages: TabPages;
 }
@@ -20,11 +20,11 @@ export interface UiServiceDeps {
 const TOOL_NAME = 'policy-tracker-auditor';
 
 /**
- * Everything the extension's own pages (popup, report page, options) ask of the background, and
- * the toolbar badge. Only extension pages can reach it: the manifest declares no
+ * The worker's message router: answers everything the extension's own pages (popup, report page,
+ * options) ask of the background, and keeps the toolbar badge. Only extension pages can reach it: the manifest declares no
  * externally_connectable. Nothing here sends data anywhere.
  */
-export function startUiServices({ store }: UiServiceDeps): void {
+export function startMessageRouter({ store }: MessageRouterDeps): void {
   const verdicts = new VerdictStore();
   const policies = new PolicyStore();
   const sessions = new SessionStarts(browser.storage.local);
