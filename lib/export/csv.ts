@@ -2,7 +2,6 @@ import Papa from 'papaparse';
 import type { Finding } from '../model/finding';
 import type { Observation } from '../model/observation';
 import { clauseQuotes } from './clauses';
-import { reviewOf, technologiesOf } from './finding-extras';
 import type { Report } from '../model/report';
 
 type Cell = string | number | boolean | null | undefined;
@@ -63,8 +62,8 @@ function findingColumns(report: Report): FindingColumn[] {
     { header: 'observationCount', value: (f) => f.observationIds.length },
   ];
   // Optional fields get a column only when some finding has them, to keep the sheet narrow.
-  if (report.findings.some((f) => technologiesOf(f).length > 0)) {
-    columns.push({ header: 'technologies', value: (f) => spaced(technologiesOf(f)) });
+  if (report.findings.some((f) => (f.technologies ?? []).length > 0)) {
+    columns.push({ header: 'technologies', value: (f) => spaced(f.technologies ?? []) });
   }
   if (report.findings.some((f) => reviewOf(f) !== undefined)) {
     columns.push(
@@ -136,4 +135,10 @@ export function observationsToCsv(report: Report): string {
     OBSERVATION_COLUMNS.map(([header]) => header),
     report.observations.map((o) => OBSERVATION_COLUMNS.map(([, value]) => value(o))),
   );
+}
+
+/** A review with neither verdict nor comment says nothing: no columns for it. */
+function reviewOf(finding: Finding): Finding['review'] {
+  const review = finding.review;
+  return review?.verdict || review?.comment ? review : undefined;
 }

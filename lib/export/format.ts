@@ -53,3 +53,8 @@ export function formatDuration(startIso: string, endIso: string): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Which sources named the parties, in the order they are asked: the same words in every view. */
+export function attributionSourcesText(settings: { trackerDb?: boolean } | undefined): string {
+  return settings?.trackerDb ? "the policy's parties, the built-in map, trackerdb" : "the policy's parties, the built-in map";
+}

@@ -1,7 +1,6 @@
 import type { Finding } from '../model/finding';
 import type { Observation } from '../model/observation';
 import { clauseQuotes, type QuotedClause } from './clauses';
-import { reviewOf, technologiesOf } from './finding-extras';
 import { evidenceDetails } from './html-evidence';
 import { html, type SafeHtml } from './html-escape';
 import type { Report } from '../model/report';
@@ -43,14 +42,14 @@ function clauseCell(f: Finding, quotes: Map<string, QuotedClause>): SafeHtml {
 }
 
 function kindsCell(f: Finding): SafeHtml {
-  const technologies = technologiesOf(f);
+  const technologies = f.technologies ?? [];
   return html`<td>${f.kinds.join(', ')}${
     technologies.length > 0 ? html`<br><span class="muted">${technologies.join(', ')}</span>` : ''
   }</td>`;
 }
 
 function reviewNote(f: Finding): SafeHtml | '' {
-  const review = reviewOf(f);
+  const review = f.review?.verdict || f.review?.comment ? f.review : undefined;
   if (!review) return '';
   return html`<p class="note"><strong>Reviewer:</strong> ${review.verdict ?? ''}${
     review.verdict && review.comment ? ' — ' : ''

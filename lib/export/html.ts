@@ -1,4 +1,4 @@
-import { formatDuration, formatTime, plural } from './format';
+import { attributionSourcesText, formatDuration, formatTime, plural } from './format';
 import { observationsAppendix, OBSERVATION_ROW_LIMIT } from './html-appendix';
 import { barChart } from './html-chart';
 import { html, SafeHtml } from './html-escape';
@@ -63,13 +63,13 @@ const CONSENT_OUTCOMES: Record<string, string> = {
 
 /** The conditions of the run in one line: what a reviewer needs to compare two reports. (Escaped by the caller.) */
 export function settingsText(settings: NonNullable<Report['settings']>): string {
-  const parts = [`third-party cookies ${settings.thirdPartyCookies}`];
+  const parts = settings.thirdPartyCookies ? [`third-party cookies ${settings.thirdPartyCookies}`] : [];
   if (settings.browser) parts.push(settings.browser);
   if (settings.gpc !== undefined) parts.push(settings.gpc ? 'Global Privacy Control sent' : 'no Global Privacy Control');
   for (const c of settings.consent ?? []) {
     parts.push(`consent "${c.state}": ${CONSENT_OUTCOMES[c.outcome] ?? c.outcome}${c.cmp ? ` (${c.cmp})` : ''}`);
   }
-  if (settings.trackerDb !== undefined) parts.push(settings.trackerDb ? 'attribution with trackerdb' : 'attribution without trackerdb');
+  if (settings.trackerDb !== undefined) parts.push(`attribution: ${attributionSourcesText(settings)}`);
   if (settings.shard) parts.push(`shard ${settings.shard.index} of ${settings.shard.count}`);
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,7 +3,7 @@ import type { ObservationKind } from '../model/observation';
 import { ObservationKind as ObservationKindSchema } from '../model/observation';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
-import { formatTime, plural } from './format';
+import { formatTime, plural, attributionSourcesText } from './format';
 
 /** Label used for findings the classifier could not put in a category. */
 export const UNCATEGORISED = 'Uncategorised';
@@ -90,6 +90,7 @@ export function formatSummary(report: Report): string {
       `(${summary.observations.thirdParty.toLocaleString('en-US')} third-party), ` +
       `${plural(summary.findings.total, 'finding')}`,
     `Policy: ${report.policy ? printable(report.policy.title ?? report.policy.id) : 'none (findings are unreviewed)'}`,
+    `Attribution: ${attributionSourcesText(report.settings)}`,
     '',
     ...table(
       ['Status', 'Findings'],

@@ -225,7 +225,7 @@ describe('toHtml with hostile page data', () => {
 });
 
 describe('run settings line', () => {
-  it('names every condition of the run, escaped', async () => {
+  it('names every condition of the run', async () => {
     const { settingsText } = await import('../../lib/export/html');
     expect(
       settingsText({
@@ -236,7 +236,7 @@ describe('run settings line', () => {
         shard: { index: 2, count: 4 },
       }),
     ).toBe(
-      'Third-party cookies allowed; Global Privacy Control sent; consent "accept": banner answered (Cookie<Yes>); consent "none": banner left alone; attribution without trackerdb; shard 2 of 4',
+      'Third-party cookies allowed; Global Privacy Control sent; consent "accept": banner answered (Cookie<Yes>); consent "none": banner left alone; attribution: the policy's parties, the built-in map; shard 2 of 4',
     );
   });
 });
