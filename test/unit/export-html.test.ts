@@ -236,7 +236,7 @@ describe('run settings line', () => {
         shard: { index: 2, count: 4 },
       }),
     ).toBe(
-      'Third-party cookies allowed; Global Privacy Control sent; consent "accept": banner answered (Cookie<Yes>); consent "none": banner left alone; attribution: the policy's parties, the built-in map; shard 2 of 4',
+      "Third-party cookies allowed; Global Privacy Control sent; consent \"accept\": banner answered (Cookie<Yes>); consent \"none\": banner left alone; attribution: the policy's parties, the built-in map; shard 2 of 4",
     );
   });
 });
