@@ -1,3 +1,4 @@
+import { compareText } from '../model/order';
 import type { FindingStatus } from '../model/finding';
 import type { ObservationKind } from '../model/observation';
 import { ObservationKind as ObservationKindSchema } from '../model/observation';
@@ -47,7 +48,7 @@ export function summarize(report: Report): ReportSummary {
   }
   const byCategory = [...categories]
     .map(([category, count]) => ({ category, count }))
-    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category, 'en'));
+    .sort((a, b) => b.count - a.count || compareText(a.category, b.category));
 
   const observationKinds = zeroPerKind();
   let thirdParty = 0;

@@ -1,3 +1,4 @@
+import { compareText } from '../model/order';
 import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import { STATUS_LABELS } from '../export/status';
@@ -30,7 +31,7 @@ export function consentComparison(report: Report): string | undefined {
   }
   const heading = ['Third party (observations)', ...states];
   const body = [...rows]
-    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([subject, counts]) => [subject, ...states.map((s) => String(counts.get(s) ?? '–'))]);
   return `${table([heading, ...body]).join('\n')}\n`;
 }

@@ -165,7 +165,9 @@ describe('toHtml', () => {
   });
 
   it('uses table headers with scope for every column and row header', () => {
-    for (const tag of tags(doc).filter((t) => /^<th\b/.test(t))) expect(tag).toMatch(/scope="(col|row)"/);
+    const headers = tags(doc).filter((t) => /^<th\b/.test(t));
+    expect(headers.length).toBeGreaterThan(5);
+    expect(headers.filter((tag) => !/scope="(col|row)"/.test(tag))).toEqual([]);
   });
 
   it('supports dark mode and print', () => {

@@ -1,62 +1,14 @@
-import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../lib/model/report';
-import { VerdictStore } from '../../lib/store/verdict-store';
 import { exportFile } from '../../lib/ui/export-files';
 import { attachReviews } from '../../lib/audit/reviews';
 import { reviewsById, withReviews } from '../../lib/ui/verdicts';
 import { sampleReport } from './export-fixture';
 
-let dbCounter = 0;
-const freshStore = () => new VerdictStore(`verdicts-test-${++dbCounter}`);
 
-describe('VerdictStore', () => {
-  it('keeps verdicts per site, matching the subject whatever its case', async () => {
-    const store = freshStore();
-    await store.save({ site: 'shop.test', status: 'undisclosed', subject: 'ads.test', verdict: 'not-compliant', comment: ' ask legal ' }, 5);
-    await store.save({ site: 'shop.test', status: 'undisclosed', subject: 'ADS.test', verdict: 'needs-review' }, 6);
-    await store.save({ site: 'other.test', status: 'undisclosed', subject: 'ads.test', verdict: 'compliant' }, 7);
-    const records = await store.forSite('shop.test');
-    expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ subject: 'ADS.test', verdict: 'needs-review', comment: '', updatedAt: 6 });
-    expect(await store.forSite('other.test')).toHaveLength(1);
-  });
-
-  it('forgets a finding whose verdict and comment were both cleared', async () => {
-    const store = freshStore();
-    await store.save({ site: 's.test', status: 'disclosed', subject: 'Google', comment: 'fine' }, 1);
-    expect(await store.save({ site: 's.test', status: 'disclosed', subject: 'Google', comment: '  ' }, 2)).toBeUndefined();
-    expect(await store.forSite('s.test')).toEqual([]);
-  });
-
-  it('survives a reopened database (a restarted worker)', async () => {
-    const name = `verdicts-test-${++dbCounter}`;
-    const first = new VerdictStore(name);
-    await first.save({ site: 's.test', status: 'undisclosed', subject: 'Hotjar', verdict: 'not-compliant' }, 1);
-    await first.close();
-    expect(await new VerdictStore(name).forSite('s.test')).toHaveLength(1);
-  });
-});
-
-describe('verdicts on a new audit of the same site', () => {
+describe('reviews on the page', () => {
   const report = sampleReport();
-
-  it('attach by status and subject, not by finding id', async () => {
-    const store = freshStore();
-    await store.save({ site: 'shop.test', status: 'undisclosed', subject: 'ads.test', verdict: 'not-compliant', comment: 'Not in §4' }, 1);
-    // A disclosed Google finding gets no verdict given to a technology-not-disclosed Google finding.
-    await store.save({ site: 'shop.test', status: 'technology-not-disclosed', subject: 'google', verdict: 'needs-review' }, 1);
-    const renumbered = report.findings.map((f, i) => ({ ...f, id: `new-id-${i}` }));
-    const reviewed = attachReviews(renumbered, await store.forSite('shop.test'));
-    expect(reviewed.map((f) => [f.status, f.subject, (f as { review?: unknown }).review])).toEqual([
-      ['disclosed', 'Google', undefined],
-      ['undisclosed', 'ads.test', { verdict: 'not-compliant', comment: 'Not in §4' }],
-      ['technology-not-disclosed', 'Google', { verdict: 'needs-review' }],
-      ['disclosed-by-category', 'Hotjar', undefined],
-      ['first-party', 'shop.test', undefined],
-    ]);
-  });
 
   it('applies the reviews a page shows, and removes cleared ones', () => {
     const reviewed = { ...report, findings: attachReviews(report.findings, [
