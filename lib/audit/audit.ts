@@ -118,7 +118,7 @@ function placeThirdParty(
   const coverage = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
   const status: FindingStatus = coverage?.status ?? 'unreviewed';
   const organization = attribution.organization;
-  // Ids read like the foundation's `unreviewed:example.com`; organizations get an `org:` prefix.
+  // `unreviewed:example.com` for a domain nobody knows; `disclosed:org:google` for an organization.
   const group = organization ? `org:${organizationSlug(organization) || domain}` : domain;
   return {
     id: `${status}:${group}`,

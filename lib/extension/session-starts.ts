@@ -3,9 +3,9 @@ import type { Observation } from '../model/observation';
 /**
  * "New session": the reviewer wants to audit a site from a clean slate without deleting what was
  * recorded. We remember, per site, when its current session started, and a site's report only
- * uses observations from that moment on. Until the lead's session model lands in lib/observe,
- * a site session is simply: observations whose sessionId is the site's registrable domain, at or
- * after the recorded start (no start recorded = everything since the extension was installed).
+ * uses observations from that moment on. A site session is: observations whose sessionId is the
+ * site's registrable domain, at or after the recorded start (no start recorded = everything since
+ * the extension was installed).
  */
 
 /** The part of browser.storage.local we use; injected so tests need no browser. */
