@@ -9,7 +9,7 @@ import { runAudit } from '../../lib/headless/cli';
 import { choosePolicy, loadAttributionSources } from '../../lib/headless/policy-choice';
 import { PROJECT_ROOT } from '../../lib/headless/project';
 import type { Finding } from '../../lib/model/finding';
-import type { Observation } from '../../lib/model/observation';
+import { seenOnInbenta } from './inbenta-visit-fixture';
 import { parseReport } from '../../lib/model/report';
 import { parsePolicy } from '../../lib/policy/parse';
 import { PolicyStore } from '../../lib/store/policy-store';
@@ -22,20 +22,7 @@ const tool = { name: 'policy-tracker-auditor', version: '0.1.0' };
 const noTrackerDb = { trackerDb: false } as const;
 
 let n = 0;
-function seen(kind: Observation['kind'], host: string, extra: Partial<Observation> = {}): Observation {
-  return {
-    id: `o${++n}`,
-    kind,
-    pageUrl: 'https://www.inbenta.com/en/',
-    url: `https://${host}/x`,
-    host,
-    party: host.endsWith('inbenta.com') ? 'first' : 'third',
-    time: 1_000 + n,
-    source: 'network',
-    sessionId: 'inbenta.com',
-    ...extra,
-  };
-}
+const seen = seenOnInbenta;
 
 /** The site itself, Google (named in the policy), parties nobody declared, one known only to trackerdb. */
 const visit = [

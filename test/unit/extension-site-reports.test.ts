@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry } from '../../lib/extension/policy-catalog';
 import { SessionStarts, sessionObservations } from '../../lib/extension/session-starts';
 import { SiteReports } from '../../lib/extension/site-reports';
-import type { Observation } from '../../lib/model/observation';
+import { seenOnInbenta } from './inbenta-visit-fixture';
 import { parsePolicy } from '../../lib/policy/parse';
 import { NO_POLICY, PolicyStore } from '../../lib/store/policy-store';
 import { VerdictStore } from '../../lib/store/verdict-store';
@@ -14,21 +14,7 @@ const inbenta = parsePolicy(inbentaJson, 'policy/inbenta.policy.json');
 const bundledInbenta = { key: 'bundled:inbenta', origin: 'bundled', file: 'policy/inbenta.policy.json', policy: inbenta } as const;
 
 let n = 0;
-function seen(kind: Observation['kind'], host: string, extra: Partial<Observation> = {}): Observation {
-  const site = extra.sessionId ?? 'inbenta.com';
-  return {
-    id: `o${++n}`,
-    kind,
-    pageUrl: 'https://www.inbenta.com/en/',
-    url: `https://${host}/x`,
-    host,
-    party: host.endsWith(site) ? 'first' : 'third',
-    time: 1_000 + n,
-    source: 'network',
-    sessionId: site,
-    ...extra,
-  };
-}
+const seen = seenOnInbenta;
 
 /** A small visit: the site itself, Google (named in the policy), and two parties nobody declared. */
 const visit = [
