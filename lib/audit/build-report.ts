@@ -2,7 +2,7 @@ import { createClassifier } from '../classify/classifier';
 import { registrableDomain } from '../classify/domain';
 import type { AttributionSource } from '../classify/source';
 import type { Observation } from '../model/observation';
-import { Report, REPORT_SCHEMA_VERSION, type PageVisit, type RunSettings } from '../model/report';
+import { Report, REPORT_SCHEMA_VERSION, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
 import type { Policy } from '../policy/schema';
 import { audit, type AuditResult } from './audit';
 import { attachReviews, type KeptReview } from './reviews';
@@ -11,6 +11,8 @@ import { attachReviews, type KeptReview } from './reviews';
 export interface PolicyInUse {
   policy: Policy;
   file?: string;
+  /** Set for a draft read from the site's own pages during the run. */
+  discovered?: DiscoveredPolicy;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface ReportInput {
   sources: AttributionSources;
   /** Reviewers' verdicts kept for the site, attached to the findings they judged. */
   reviews?: readonly KeptReview[];
+  /** What was tried to find the site's own policy (the CLI's discovery), reported as it is. */
+  policyDiscovery?: readonly PolicyPageAttempt[];
 }
 
 /**
@@ -53,7 +57,8 @@ export function buildReport(input: ReportInput): Report {
     startedAt: new Date(Math.min(input.startedAt, input.finishedAt)).toISOString(),
     finishedAt: new Date(input.finishedAt).toISOString(),
     settings: { ...input.settings, trackerDb: input.sources.trackerDb !== false },
-    ...(policy ? { policy: { id: policy.id, file: input.policy?.file, title: policy.source.title } } : {}),
+    ...(policy ? { policy: { id: policy.id, file: input.policy?.file, title: policy.source.title, discovered: input.policy?.discovered } } : {}),
+    ...(input.policyDiscovery ? { policyDiscovery: { attempts: [...input.policyDiscovery] } } : {}),
     pages,
     observations: input.observations,
     findings: attachReviews(findings, input.reviews ?? []),

@@ -58,3 +58,12 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function attributionSourcesText(settings: { trackerDb?: boolean } | undefined): string {
   return settings?.trackerDb ? "the policy's parties, the built-in map, trackerdb" : "the policy's parties, the built-in map";
 }
+
+/**
+ * Whose word the findings rest on, in one line: a policy file someone encoded, or a draft read from
+ * the site in this run that nobody reviewed. Plain text; callers escape it for HTML.
+ */
+export function policyProvenanceText(policy: { file?: string; discovered?: { urls: readonly string[] } } | undefined): string | undefined {
+  if (!policy?.discovered) return undefined;
+  return `Judged against a draft read from ${policy.discovered.urls.join(' and ')}, not reviewed`;
+}

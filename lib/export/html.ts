@@ -1,4 +1,4 @@
-import { attributionSourcesText, formatDuration, formatTime, plural } from './format';
+import { attributionSourcesText, policyProvenanceText, formatDuration, formatTime, plural } from './format';
 import { observationsAppendix, OBSERVATION_ROW_LIMIT } from './html-appendix';
 import { barChart } from './html-chart';
 import { html, SafeHtml } from './html-escape';
@@ -48,7 +48,9 @@ function metadata(report: Report): SafeHtml {
 <dt>Settings</dt><dd>${settings ? settingsText(settings) : html`<span class="muted">not recorded</span>`}</dd>
 <dt>Policy</dt><dd>${
     policy
-      ? html`${policy.title ?? policy.id} <span class="muted">(id <code>${policy.id}</code>${policy.file ? html`, file <code>${policy.file}</code>` : ''})</span>`
+      ? html`${policy.title ?? policy.id} <span class="muted">(id <code>${policy.id}</code>${policy.file ? html`, file <code>${policy.file}</code>` : ''})</span>${
+          policyProvenanceText(policy) ? html`<br><strong class="draft-warning">${policyProvenanceText(policy)!}.</strong>` : ''
+        }`
       : html`<span class="muted">None: findings were not compared with a policy</span>`
   }</dd>
 </dl>`;

@@ -4,7 +4,7 @@ import type { ObservationKind } from '../model/observation';
 import { ObservationKind as ObservationKindSchema } from '../model/observation';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
-import { formatTime, plural, attributionSourcesText } from './format';
+import { formatTime, plural, attributionSourcesText, policyProvenanceText } from './format';
 
 /** Label used for findings the classifier could not put in a category. */
 export const UNCATEGORISED = 'Uncategorised';
@@ -91,6 +91,8 @@ export function formatSummary(report: Report): string {
       `(${summary.observations.thirdParty.toLocaleString('en-US')} third-party), ` +
       `${plural(summary.findings.total, 'finding')}`,
     `Policy: ${report.policy ? printable(report.policy.title ?? report.policy.id) : 'none (findings are unreviewed)'}`,
+    ...(policyProvenanceText(report.policy) ? [`  ${printable(policyProvenanceText(report.policy)!)}`] : []),
+    ...discoveryLines(report),
     `Attribution: ${attributionSourcesText(report.settings)}`,
     '',
     ...table(
@@ -109,4 +111,12 @@ export function formatSummary(report: Report): string {
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Without a policy, what the run tried to find one: a missing policy must never read as a silent pass. */
+function discoveryLines(report: Report): string[] {
+  if (report.policy || !report.policyDiscovery) return [];
+  const attempts = report.policyDiscovery.attempts;
+  if (attempts.length === 0) return ['  No link to a privacy policy was found on the audited pages.'];
+  return attempts.map((a) => `  tried ${printable(a.url)}: ${a.outcome.replace(/-/g, ' ')}${a.detail ? ` (${printable(a.detail)})` : ''}`);
 }

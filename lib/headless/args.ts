@@ -41,7 +41,12 @@ export interface AuditOptions {
   formats: OutputFormat[];
   failOn: FailOn;
   shard?: Shard;
+  /** A policy file, or `discover` to read the site's own policy in the browser. */
   policy?: string;
+  /** `--policy-url`: the site's policy pages to read (implies discovery). */
+  policyUrls: string[];
+  /** False with --no-policy-discovery: no policy file for the site leaves findings unreviewed. */
+  policyDiscovery: boolean;
   /** False with --no-trackerdb; AUDITOR_TRACKERDB=off is applied when the classifier is built. */
   trackerDb: boolean;
   build: boolean;
@@ -53,6 +58,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     out: { type: 'string', default: 'audit-report' },
     'urls-file': { type: 'string' },
     policy: { type: 'string' },
+    'policy-url': { type: 'string', multiple: true, default: [] },
+    'no-policy-discovery': { type: 'boolean', default: false },
     chromium: { type: 'string' },
     'host-rules': { type: 'string' },
     insecure: { type: 'boolean', default: false },
@@ -77,6 +84,10 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     throw new UserError(`no URL given (pass URLs or --urls-file <file>)\n\n${USAGE}`);
   }
   for (const url of positionals) checkUrl(url);
+  for (const url of values['policy-url']) checkUrl(url, '--policy-url: ');
+  if (values['no-policy-discovery'] && (values.policy === 'discover' || values['policy-url'].length > 0)) {
+    throw new UserError('--no-policy-discovery contradicts --policy discover and --policy-url');
+  }
   return {
     urls: positionals,
     urlsFile: values['urls-file'],
@@ -96,6 +107,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     policy: values.policy,
+    policyUrls: values['policy-url'],
+    policyDiscovery: !values['no-policy-discovery'],
     trackerDb: !values['no-trackerdb'],
     build: !values['no-build'],
     headed: values.headed,

@@ -7,10 +7,11 @@ import { chromiumFlags, prepareProfile } from './chromium';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
-import { linksOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
+import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { UserError } from './errors';
 import type { Observation } from '../model/observation';
 import type { PageVisit } from '../model/report';
+import type { AnchorSeen } from '../policy/discover-links';
 
 export interface LaunchOptions {
   executablePath: string;
@@ -33,8 +34,8 @@ export interface VisitLimits {
 
 export interface PageResult {
   visit: PageVisit;
-  /** Links on the page, for a crawl. */
-  links: string[];
+  /** Links on the page, for a crawl and for finding the site's policy. */
+  anchors: AnchorSeen[];
   /** Host names the page (any frame) sent requests to, for progress counts. */
   hosts: string[];
   /** The address served something other than HTML (a download, an image): nothing to audit. */
@@ -182,7 +183,7 @@ export class AuditBrowser {
     const page = await this.openPage();
     const hosts = new Set<string>();
     page.on('request', (request) => hosts.add(hostOf(request.url())));
-    const result: PageResult = { visit: { url, finalUrl: url }, links: [], hosts: [], notHtml: false };
+    const result: PageResult = { visit: { url, finalUrl: url }, anchors: [], hosts: [], notHtml: false };
     let crashed = false;
     page.on('crash', () => {
       crashed = true;
@@ -201,6 +202,16 @@ export class AuditBrowser {
     // may never confirm the close: the run goes on without waiting for it.
     await withTimeout(page.close(), 10_000);
     return snapshot;
+  }
+
+  /** Runs `work` in a tab of its own, then closes it: for pages read, not audited (the site's policy). */
+  async inTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.openPage();
+    try {
+      return await work(page);
+    } finally {
+      await withTimeout(page.close(), 10_000);
+    }
   }
 
   /**
@@ -228,7 +239,7 @@ export class AuditBrowser {
         await scrollThrough(page);
         result.visit.networkQuiet = (await quiet.wait(limits.waitMs)) && result.visit.networkQuiet;
       }
-      result.links = await linksOn(page);
+      result.anchors = await anchorsOn(page);
     } catch (error) {
       const message = firstLine(error);
       // Chromium turns a navigation to a file into a download, which aborts page.goto.

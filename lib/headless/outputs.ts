@@ -2,6 +2,8 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatSummary, writeReportFiles } from '../export/index';
 import type { Report } from '../model/report';
+import type { PolicyInput } from '../policy/schema';
+import { DRAFT_FILE } from './policy-discovery';
 import { failingFindings } from './gate';
 import { JUNIT_FILE_NAME, toJunitXml } from './junit';
 import type { FailOn, OutputFormat } from './option-values';
@@ -19,7 +21,7 @@ export interface Delivered {
  */
 export async function deliverReport(
   report: Report,
-  options: { outDir: string; formats: readonly OutputFormat[]; failOn: FailOn },
+  options: { outDir: string; formats: readonly OutputFormat[]; failOn: FailOn; draft?: PolicyInput },
   io: { log(line: string): void; out(text: string): void },
 ): Promise<Delivered> {
   const exportFormats = options.formats.filter((f): f is Exclude<OutputFormat, 'junit'> => f !== 'junit');
@@ -28,6 +30,13 @@ export async function deliverReport(
     await mkdir(options.outDir, { recursive: true });
     const file = join(options.outDir, JUNIT_FILE_NAME);
     await writeFile(file, toJunitXml(report, options.failOn), 'utf8');
+    files.push(file);
+  }
+  if (options.draft) {
+    // Beside the report, valid against the policy schema: a reviewer corrects it and commits it to policy/.
+    await mkdir(options.outDir, { recursive: true });
+    const file = join(options.outDir, DRAFT_FILE);
+    await writeFile(file, `${JSON.stringify(options.draft, null, 2)}\n`, 'utf8');
     files.push(file);
   }
   const failing = failingFindings(report.findings, options.failOn);

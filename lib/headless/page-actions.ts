@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { AnchorSeen } from '../policy/discover-links';
 
 /**
  * What the CLI does inside an audited page besides loading it. Each action is bounded: a page
@@ -33,19 +34,29 @@ export async function scrollThrough(page: Page, budgetMs = SCROLL_BUDGET_MS): Pr
   );
 }
 
-/** Absolute addresses of the page's links (main frame), for the crawl to choose from. */
-export async function linksOn(page: Page, timeoutMs = 5_000): Promise<string[]> {
-  const links = await withTimeout(
+/**
+ * The page's links (main frame): absolute addresses for the crawl to choose from, with the words
+ * a reader sees on them, which tell a privacy-policy link from the rest.
+ */
+export async function anchorsOn(page: Page, timeoutMs = 5_000): Promise<AnchorSeen[]> {
+  const anchors = await withTimeout(
+    // No named helper inside: the function is sent to the page as source text, and a named
+    // function would carry the name-keeping wrapper the TypeScript loader adds, which the page lacks.
     page.evaluate(
       (limit) =>
-        Array.from(document.querySelectorAll('a[href], area[href]'), (a) => (a as HTMLAnchorElement).href)
-          .filter((href) => typeof href === 'string')
+        Array.from(document.querySelectorAll('a[href], area[href]'), (a) => ({
+          href: (a as HTMLAnchorElement).href,
+          text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+          title: (a.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+          ariaLabel: (a.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+        }))
+          .filter((a) => typeof a.href === 'string')
           .slice(0, limit),
       LINK_LIMIT,
     ),
     timeoutMs,
   );
-  return links ?? [];
+  return anchors ?? [];
 }
 
 /** Resolves to undefined when `promise` takes longer than `ms` (it is left to settle on its own). */

@@ -5,7 +5,7 @@ import { findPolicyForSite, loadPolicy, PolicyError } from '../policy/loader';
 import { UserError } from './errors';
 
 /** The policy a run is judged against; `file` as the user gave it, or relative to the working directory. */
-export type ChosenPolicy = Required<PolicyInUse>;
+export type ChosenPolicy = Required<Omit<PolicyInUse, 'discovered'>>;
 
 /**
  * `--policy <file>`, else the policy in `<root>/policy/` whose first-party domains include the

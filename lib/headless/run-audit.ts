@@ -1,6 +1,6 @@
 import { buildReport, type AttributionSources } from '../audit/build-report';
 import { registrableDomain } from '../classify/domain';
-import type { PageVisit, RunSettings } from '../model/report';
+import type { PageVisit, Report, RunSettings } from '../model/report';
 import type { Observation } from '../model/observation';
 import { parseAuditArgs, USAGE, type AuditOptions } from './args';
 import { firstLine } from './audit-browser';
@@ -12,6 +12,8 @@ import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
 import { deliverReport } from './outputs';
+import type { FailOn } from './option-values';
+import { describeDiscovery, type DiscoveryResult } from './policy-discovery';
 import { Progress, type Terminal } from './progress';
 import { PROJECT_ROOT, toolInfo } from './project';
 import { runSession, type SessionResult } from './session';
@@ -29,6 +31,8 @@ export interface CliIo {
 interface Prepared {
   urls: string[];
   policy?: ChosenPolicy;
+  /** No policy file: the site's own policy is read in the browser. */
+  discover: boolean;
   sources: AttributionSources;
   executablePath: string;
 }
@@ -84,6 +88,9 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
         progress,
         labelState: options.consent.length > 1,
         isInterrupted: () => interrupted,
+        ...(sessions.length === 0 && prepared.discover
+          ? { discover: { policyUrls: options.policyUrls, pageTimeoutMs: options.pageTimeoutMs, now: Date.now } }
+          : {}),
       });
       sessions.push(session);
       if (session.failure) {
@@ -100,6 +107,8 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
 
   const pages = sessions.flatMap((s) => s.pages);
   const observations = combineObservations(sessions);
+  const discovery = sessions[0]?.discovery;
+  const policy = prepared.policy ?? discovery?.policy;
   let failing = 0;
   if (pages.length > 0 || observations.length > 0) {
     try {
@@ -109,11 +118,13 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
         finishedAt: Date.now(),
         pages,
         observations,
-        ...(prepared.policy ? { policy: prepared.policy } : {}),
+        ...(policy ? { policy } : {}),
+        ...(discovery ? { policyDiscovery: discovery.attempts } : {}),
         settings: runSettings(options, sessions),
         sources: prepared.sources,
       });
-      failing = (await deliverReport(report, options, io)).failing;
+      failing = (await deliverReport(report, { ...options, ...(discovery?.draft ? { draft: discovery.draft } : {}) }, io)).failing;
+      failure ??= unjudgedThirdParties(report, options.failOn, discovery);
     } catch (error) {
       failure ??= `the report could not be written: ${firstLine(error)}`;
     }
@@ -128,19 +139,16 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
 async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
   const executablePath = findChromium(options.chromium);
   const urls = await startUrls(options.urls, options.urlsFile, options.shard);
-  const chosen = await choosePolicy(options.policy, urls[0]!, PROJECT_ROOT);
-  if (!chosen) {
-    const host = new URL(urls[0]!).hostname;
-    if (options.failOn !== 'none') {
-      throw new UserError(`--fail-on ${options.failOn} needs a policy, and no policy in policy/ is for ${host}: pass --policy <file>`);
-    }
-    io.log(`No policy in policy/ is for ${host}: findings stay unreviewed (pass --policy <file> to judge them).`);
-  } else {
-    io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);
-  }
+  const explicit = options.policy === 'discover' ? undefined : options.policy;
+  const chosen = options.policy === 'discover' || options.policyUrls.length > 0 ? undefined : await choosePolicy(explicit, urls[0]!, PROJECT_ROOT);
+  const discover = !chosen && options.policyDiscovery;
+  const host = new URL(urls[0]!).hostname;
+  if (chosen) io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);
+  else if (discover) io.log(`No policy file is for ${host}: its own policy will be found and read in the browser.`);
+  else io.log(`No policy in policy/ is for ${host}: findings stay unreviewed (pass --policy <file> to judge them).`);
   const sources = await loadAttributionSources(options.trackerDb);
   if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
-  return { urls, ...(chosen ? { policy: chosen } : {}), sources, executablePath };
+  return { urls, ...(chosen ? { policy: chosen } : {}), discover, sources, executablePath };
 }
 
 /** One profile keeps its ids; several get theirs prefixed with the consent state. */
@@ -156,6 +164,18 @@ function runSettings(options: AuditOptions, sessions: readonly SessionResult[]):
     consent: sessions.map((s) => s.consent),
     ...(options.shard ? { shard: options.shard } : {}),
   };
+}
+
+/**
+ * `--fail-on` with third parties seen and no policy to judge them by is a broken gate, not a pass:
+ * the line says what was tried. With no third party, nothing can be undisclosed, policy or not.
+ */
+function unjudgedThirdParties(report: Report, failOn: FailOn, discovery: DiscoveryResult | undefined): string | undefined {
+  if (failOn === 'none' || report.policy) return undefined;
+  const unjudged = report.findings.filter((f) => f.status === 'unreviewed').length;
+  if (unjudged === 0) return undefined;
+  const why = discovery ? describeDiscovery(discovery).replace(/^Policy: /, '') : 'no policy file is for the site and policy discovery is off';
+  return `--fail-on ${failOn}: ${unjudged} third parties and no policy to judge them against (${why})`;
 }
 
 function pageFailure(pages: readonly PageVisit[]): string | undefined {

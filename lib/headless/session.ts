@@ -7,6 +7,8 @@ import type { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import type { ConsentState } from './option-values';
 import type { Progress } from './progress';
+import type { AnchorSeen } from '../policy/discover-links';
+import { describeDiscovery, discoverPolicy, type DiscoveryRequest, type DiscoveryResult } from './policy-discovery';
 
 /**
  * One consent state of a run: a fresh browser profile, the consent banner answered (or left
@@ -22,6 +24,8 @@ export interface SessionPlan {
   progress: Progress;
   /** Prefix progress lines with the state (runs with several states). */
   labelState: boolean;
+  /** Read the site's own policy once the pages are audited (the first state's session only). */
+  discover?: Omit<DiscoveryRequest, 'siteUrl' | 'anchors'>;
   isInterrupted(): boolean;
 }
 
@@ -35,6 +39,7 @@ export interface SessionResult {
   visitedUrls: string[];
   /** Set when the session could not go on (the browser failed); what it saw is kept. */
   failure?: string;
+  discovery?: DiscoveryResult;
 }
 
 export async function runSession(plan: SessionPlan): Promise<SessionResult> {
@@ -42,6 +47,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [] };
   const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state });
   const thirdParties = new Set<string>();
+  const anchors: AnchorSeen[] = [];
   try {
     await browser.warmUp();
     const first = frontier.next();
@@ -59,7 +65,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
       }
       n += 1;
       frontier.markVisited(page.visit.finalUrl);
-      frontier.addLinks(page.links);
+      frontier.addLinks(page.anchors.map((a) => a.href));
+      if (anchors.length < 20_000) anchors.push(...page.anchors);
       for (const host of page.hosts) {
         const domain = registrableDomain(host);
         if (host && !plan.siteDomains.has(domain)) thirdParties.add(domain);
@@ -68,7 +75,13 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
       result.visitedUrls.push(url);
       progress.pageFinished({ ...where, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
     }
+    // Observations first: the policy pages are read by the same browser and are not part of the audit.
     result.observations = await browser.observations();
+    if (plan.discover && result.visitedUrls[0] && !plan.isInterrupted()) {
+      progress.note('Reading the site’s own privacy policy…');
+      result.discovery = await discoverPolicy(browser, { ...plan.discover, siteUrl: result.visitedUrls[0], anchors });
+      progress.note(describeDiscovery(result.discovery));
+    }
   } catch (error) {
     result.failure = error instanceof UserError ? error.message : firstLine(error);
     // Whatever the extension recorded before the failure still goes into the report.

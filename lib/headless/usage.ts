@@ -21,8 +21,10 @@ Browsing as:
                             browse as a profile that blocks them (default: allowed, as in Chrome)
 
 Judging:
-  --policy <file>           policy file to judge against (default: the one in policy/ for the site;
-                            without one, findings stay unreviewed)
+  --policy <file>|discover  policy file to judge against (default: the one in policy/ for the site;
+                            without one, the site's own policy is found and read in the browser)
+  --policy-url <url>        the site's privacy or cookie policy page to read; repeatable
+  --no-policy-discovery     without a policy file for the site, leave findings unreviewed
   --no-trackerdb            leave Ghostery's trackerdb (CC-BY-NC-SA-4.0) out of attribution;
                             so does AUDITOR_TRACKERDB=off
 

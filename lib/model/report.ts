@@ -42,6 +42,27 @@ export const RunSettings = z.object({
 });
 export type RunSettings = z.infer<typeof RunSettings>;
 
+/** A draft policy read from the site's own pages: where, when, and a hash of the text it was read from. */
+export const DiscoveredPolicy = z.object({
+  urls: z.array(z.string()).min(1),
+  readAt: z.iso.datetime(),
+  /** SHA-256 of the text read, so two reports can tell whether the policy changed in between. */
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type DiscoveredPolicy = z.infer<typeof DiscoveredPolicy>;
+
+/** One page the run tried as the site's policy, and what became of it. */
+export const PolicyPageAttempt = z.object({
+  url: z.string(),
+  kind: z.enum(['privacy', 'cookie']),
+  /** A link on the audited pages, or a common path tried when no link was found. */
+  found: z.enum(['link', 'well-known-path']),
+  outcome: z.enum(['read', 'not-found', 'http-error', 'not-html', 'too-large', 'login-wall', 'language', 'no-declarations', 'failed']),
+  /** What a reviewer needs to know: the HTTP status, the content type, the language, the error. */
+  detail: z.string().optional(),
+});
+export type PolicyPageAttempt = z.infer<typeof PolicyPageAttempt>;
+
 /**
  * A policy clause as the report quotes it. Loose on purpose: a report may carry the policy's full
  * declarations (lib/policy Declaration: quote under `clause`) or just `{ id, quote }`; exports
@@ -60,8 +81,18 @@ export const Report = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   settings: RunSettings.optional(),
-  /** Which policy file the findings were judged against, when any. */
-  policy: z.object({ id: z.string(), file: z.string().optional(), title: z.string().optional() }).optional(),
+  /** Which policy the findings were judged against, when any: a file, or a draft read from the site. */
+  policy: z
+    .object({
+      id: z.string(),
+      file: z.string().optional(),
+      title: z.string().optional(),
+      /** Set when the policy is a draft read from the site's own pages in this run, not reviewed by anyone. */
+      discovered: DiscoveredPolicy.optional(),
+    })
+    .optional(),
+  /** What the run tried to find and read the site's own policy, when no policy file was given. */
+  policyDiscovery: z.object({ attempts: z.array(PolicyPageAttempt) }).optional(),
   pages: z.array(PageVisit),
   observations: z.array(Observation),
   findings: z.array(Finding),

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { PolicyPageAttempt } from '../model/report';
+import type { PolicyLink } from '../policy/discover-links';
+import type { PolicyPageText } from '../policy/discovered-policy';
+import { extractPageText, type PageTextResult } from '../policy/page-text';
+import { firstLine } from './audit-browser';
+import { withTimeout } from './page-actions';
+
+/** Past this much text a page is not a policy a person could read (and not one to draft from). */
+export const MAX_POLICY_CHARS = 2_000_000;
+
+/** Languages the draft reader reads; a page declaring another is reported, not drafted from. */
+const READ_LANGUAGES = /^(?:en)(?:-|$)/;
+
+let readabilitySource: Promise<string> | undefined;
+
+/** Mozilla's Readability, as a script to run in the policy page (it finds the main content). */
+function readability(): Promise<string> {
+  readabilitySource ??= readFile(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+  return readabilitySource;
+}
+
+export interface PolicyPageOutcome {
+  attempt: PolicyPageAttempt;
+  /** Only when the attempt's outcome is `read`. */
+  text?: PolicyPageText;
+}
+
+/**
+ * Loads one candidate policy page in the browser (scripts run, consent banners left alone) and
+ * reads its main content. Every way it can fail becomes an attempt with an outcome and a detail,
+ * never an exception: a missing policy is a finding of the audit, not a crash.
+ */
+export async function readPolicyPage(page: Page, link: PolicyLink, timeoutMs: number): Promise<PolicyPageOutcome> {
+  const attempt = (outcome: PolicyPageAttempt['outcome'], detail?: string): PolicyPageOutcome => ({
+    attempt: { url: link.url, kind: link.kind, found: link.found, outcome, ...(detail ? { detail } : {}) },
+  });
+  try {
+    const response = await page.goto(link.url, { waitUntil: 'load', timeout: timeoutMs });
+    if (!response) return attempt('failed', 'no response');
+    if (response.status() === 404 || response.status() === 410) return attempt('not-found', `HTTP ${response.status()}`);
+    if (response.status() >= 400) return attempt('http-error', `HTTP ${response.status()}`);
+    const type = response.headers()['content-type'] ?? '';
+    if (type && !/^\s*(?:text\/html|application\/xhtml\+xml)/i.test(type)) return attempt('not-html', type.split(';')[0]!.trim());
+    await withTimeout(page.evaluate(`${await readability()}\n;globalThis.__auditorReadability = Readability;`), 10_000);
+    const read = await withTimeout(
+      // The TypeScript loader wraps named inner functions in `__name(…)`; the page needs a stand-in.
+      page.evaluate(`var __name = (f) => f;\n(${extractPageText.toString()})(globalThis.__auditorReadability, ${MAX_POLICY_CHARS + 1})`) as Promise<PageTextResult>,
+      20_000,
+    );
+    if (!read) return attempt('failed', 'the page did not let its text be read within 20 s');
+    if (read.pageChars > MAX_POLICY_CHARS) return attempt('too-large', `${read.pageChars.toLocaleString('en-US')} characters of text`);
+    if (read.loginWall) return attempt('login-wall', 'a sign-in form and little text');
+    if (read.lang && !READ_LANGUAGES.test(read.lang)) return attempt('language', `the page is in "${read.lang}"; drafts are read from English text`);
+    if (read.markdown.trim().length < 200) return attempt('no-declarations', 'the page has almost no text');
+    const finalUrl = page.url();
+    return {
+      attempt: attempt('read', finalUrl !== link.url ? `read at ${finalUrl}` : undefined).attempt,
+      text: { url: finalUrl, kind: link.kind, title: read.title, markdown: read.markdown },
+    };
+  } catch (error) {
+    const message = firstLine(error);
+    if (/download is starting/i.test(message)) return attempt('not-html', 'a download');
+    return attempt('failed', message);
+  }
+}

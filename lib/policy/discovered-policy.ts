@@ -1,0 +1,43 @@
+import { draftPolicy } from './draft';
+import type { PolicyPageKind } from './discover-links';
+import type { PolicyInput } from './schema';
+
+/** A policy page as the browser rendered it and page-text.ts read it. */
+export interface PolicyPageText {
+  url: string;
+  kind: PolicyPageKind;
+  title: string;
+  markdown: string;
+}
+
+/**
+ * One draft from the site's policy pages: the privacy policy and, where the site has one, its
+ * cookie policy, their declarations numbered in reading order (d1, d2, … across both). Pure: the
+ * CLI and the extension draft the same policy from the same pages.
+ */
+export function draftFromPolicyPages(pages: readonly PolicyPageText[], site: string): PolicyInput {
+  const ordered = [...pages].sort((a, b) => rank(a.kind) - rank(b.kind));
+  const first = ordered[0];
+  if (!first) throw new Error('no policy page to draft from');
+  const drafts = ordered.map((page) => draftPolicy(page.markdown, 'markdown', { site, title: page.title, url: page.url }).policy);
+  const declarations = drafts.flatMap((draft, index) =>
+    draft.declarations.map((declaration) => ({
+      ...declaration,
+      // Which page a clause is on, so a reviewer can find it: the section alone is ambiguous.
+      clause: { ...declaration.clause, section: sectionOn(declaration.clause.section, ordered[index]!, ordered.length) },
+    })),
+  );
+  return {
+    ...drafts[0]!,
+    declarations: declarations.map((declaration, index) => ({ ...declaration, id: `d${index + 1}` })),
+  };
+}
+
+function rank(kind: PolicyPageKind): number {
+  return kind === 'privacy' ? 0 : 1;
+}
+
+function sectionOn(section: string, page: PolicyPageText, pageCount: number): string {
+  if (pageCount < 2) return section;
+  return `${page.kind === 'cookie' ? 'Cookie policy' : 'Privacy policy'}: ${section}`;
+}
