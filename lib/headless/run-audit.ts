@@ -1,4 +1,5 @@
 import { buildReport, type AttributionSources } from '../audit/build-report';
+import { plural } from '../export/format';
 import { registrableDomain } from '../classify/domain';
 import type { PageVisit, Report, RunSettings } from '../model/report';
 import type { Observation } from '../model/observation';
@@ -175,7 +176,7 @@ function unjudgedThirdParties(report: Report, failOn: FailOn, discovery: Discove
   const unjudged = report.findings.filter((f) => f.status === 'unreviewed').length;
   if (unjudged === 0) return undefined;
   const why = discovery ? describeDiscovery(discovery).replace(/^Policy: /, '') : 'no policy file is for the site and policy discovery is off';
-  return `--fail-on ${failOn}: ${unjudged} third parties and no policy to judge them against (${why})`;
+  return `--fail-on ${failOn}: ${plural(unjudged, 'third party', 'third parties')} and no policy to judge ${unjudged === 1 ? 'it' : 'them'} against (${why})`;
 }
 
 function pageFailure(pages: readonly PageVisit[]): string | undefined {
