@@ -104,7 +104,7 @@ describe('--gpc on a site with no policy in policy/', () => {
     await new Promise<void>((done) => gpcServer.listen(0, '127.0.0.1', done));
     const port = (gpcServer.address() as AddressInfo).port;
     const rules = `MAP gpc-site.test 127.0.0.1:${port}, MAP gpc-frame.test 127.0.0.1:${port}, ${server.hostRules}`;
-    gpc = await auditFixture(server, ['http://gpc-site.test/'], ['--gpc', '--host-rules', rules, '--format', 'json']);
+    gpc = await auditFixture(server, ['http://gpc-site.test/'], ['--gpc', '--host-rules', rules, '--format', 'json', '--no-policy-discovery']);
   });
 
   afterAll(async () => {
