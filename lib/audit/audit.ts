@@ -7,7 +7,7 @@ import { technologyOf } from '../policy/technology';
 import { displayName, type AttributeHost } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
 import type { Finding, FindingStatus } from '../model/finding';
-import { compareFindings } from '../model/order';
+import { compareFindings, statusRank } from '../model/order';
 
 /**
  * The audit: what the site did, held against what its policy declares. Pure — plain data in,
@@ -31,15 +31,16 @@ export interface UnmatchedDeclaration {
 }
 
 export interface AuditResult {
-  /** One finding per party (organization, else registrable domain) per status; first parties per domain. */
+  /** One finding per party (organization, else registrable domain), with one verdict; first parties per domain. */
   findings: Finding[];
   /** Declarations no finding cites, in policy order: stale or over-broad clauses. */
   unmatchedDeclarations: UnmatchedDeclaration[];
 }
 
-/** Where one observation lands: the finding it joins and what that finding says. */
+/** Where one observation lands: the finding it joins and what the policy says of its technology. */
 interface Placement {
-  id: string;
+  /** The party: `org:google`, `example.com`, `first-party:acme.test`. */
+  group: string;
   status: FindingStatus;
   subject: string;
   /** Whether the subject is a name the policy itself uses; those win over tracker-database names. */
@@ -51,6 +52,8 @@ interface Placement {
 }
 
 interface Bucket extends Placement {
+  /** Per technology, the worst status its evidence got and the clauses behind that status. */
+  coverage: Map<Technology, { status: FindingStatus; clauseIds: Set<string> }>;
   domains: Set<string>;
   kinds: Set<ObservationKind>;
   technologies: Set<Technology>;
@@ -98,7 +101,7 @@ function placeFirstParty(
   const domain = registrableDomain(host);
   const isNetwork = observation.kind === 'request' || observation.kind === 'beacon';
   return {
-    id: `first-party:${domain}`,
+    group: `first-party:${domain}`,
     status: 'first-party',
     subject: domain,
     subjectFromPolicy: policy !== undefined,
@@ -118,10 +121,10 @@ function placeThirdParty(
   const coverage = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
   const status: FindingStatus = coverage?.status ?? 'unreviewed';
   const organization = attribution.organization;
-  // `unreviewed:example.com` for a domain nobody knows; `disclosed:org:google` for an organization.
+  // Finding ids read `unreviewed:example.com` for a domain nobody knows, `disclosed:org:google` for an organization.
   const group = organization ? `org:${organizationSlug(organization) || domain}` : domain;
   return {
-    id: `${status}:${group}`,
+    group,
     status,
     subject: displayName(attribution) ?? domain,
     subjectFromPolicy: attribution.policyParty !== undefined,
@@ -133,17 +136,18 @@ function placeThirdParty(
 }
 
 function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: Observation, technology: Technology) {
-  let bucket = buckets.get(placement.id);
+  let bucket = buckets.get(placement.group);
   if (!bucket) {
     bucket = {
       ...placement,
+      coverage: new Map(),
       domains: new Set(),
       kinds: new Set(),
       technologies: new Set(),
       allClauseIds: new Set(),
       observationIds: [],
     };
-    buckets.set(placement.id, bucket);
+    buckets.set(placement.group, bucket);
   } else if (placement.subjectFromPolicy && !bucket.subjectFromPolicy) {
     // The group was opened by a tracker-database name; the policy's name for it reads better.
     Object.assign(bucket, { subject: placement.subject, organization: placement.organization, subjectFromPolicy: true });
@@ -154,13 +158,29 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
   bucket.technologies.add(technology);
   for (const id of placement.clauseIds) bucket.allClauseIds.add(id);
   bucket.observationIds.push(observation.id);
+  const known = bucket.coverage.get(technology);
+  // Two hosts of one party may be covered differently: the technology keeps the worse verdict.
+  if (!known || statusRank(placement.status) < statusRank(known.status)) {
+    bucket.coverage.set(technology, { status: placement.status, clauseIds: new Set(placement.clauseIds) });
+  } else if (known.status === placement.status) {
+    for (const id of placement.clauseIds) known.clauseIds.add(id);
+  }
+  if (statusRank(placement.status) < statusRank(bucket.status)) bucket.status = placement.status;
 }
 
 function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Finding {
   const domains = [...bucket.domains].sort();
   const technologies = inEnumOrder(bucket.technologies, Technology.options);
+  const inPolicyOrder = (ids: Iterable<string>) => [...ids].sort((a, b) => (clauseOrder.get(a) ?? 0) - (clauseOrder.get(b) ?? 0));
+  const judged = bucket.status !== 'first-party' && bucket.status !== 'unreviewed';
+  const coverage = judged
+    ? technologies.map((technology) => {
+        const { status, clauseIds } = bucket.coverage.get(technology)!;
+        return { technology, status, clauseIds: inPolicyOrder(clauseIds) };
+      })
+    : undefined;
   const finding: Finding = {
-    id: bucket.id,
+    id: `${bucket.status === 'first-party' ? '' : `${bucket.status}:`}${bucket.group}`,
     subject: bucket.subject,
     ...(bucket.organization ? { organization: bucket.organization } : {}),
     domains,
@@ -168,12 +188,14 @@ function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Fi
     kinds: inEnumOrder(bucket.kinds, ObservationKind.options),
     technologies,
     status: bucket.status,
-    clauseIds: [...bucket.allClauseIds].sort((a, b) => (clauseOrder.get(a) ?? 0) - (clauseOrder.get(b) ?? 0)),
+    clauseIds: inPolicyOrder(bucket.allClauseIds),
     observationIds: bucket.observationIds,
+    ...(coverage ? { coverage } : {}),
   };
-  if (bucket.status === 'undisclosed') {
+  const uncovered = (coverage ?? []).filter((c) => c.status === 'undisclosed' || c.status === 'technology-not-disclosed');
+  if (uncovered.length > 0) {
     const party = { name: bucket.subject, domains, ...(bucket.organization ? { organization: bucket.organization } : {}) };
-    finding.proposedDeclaration = { parties: [party], technologies };
+    finding.proposedDeclaration = { parties: [party], technologies: uncovered.map((c) => c.technology) };
   }
   return finding;
 }

@@ -15,11 +15,39 @@ export interface Coverage {
 const aboutThirdParties = (d: Declaration) => d.appliesTo !== 'first-party';
 
 /**
- * Pure: how the policy covers a third party's use of a technology, strongest first:
- * 1. disclosed: a clause names the party (by domain or organization) for this technology;
- * 2. disclosed-by-category: a clause's generic wording ("advertising partners") covers the party's
- *    category for this technology. It outranks 3 because the visitor was told, if only vaguely;
- * 3. technology-not-disclosed: the party is named, but only for other technologies;
+ * Requests that deliver a party's service to the page: its scripts, frames and the plain requests
+ * for styles, fonts, images and API calls. A policy that names a party (or describes its kind of
+ * partner) has told the visitor it is on the page; these need no technology of their own.
+ */
+const SERVICE_DELIVERY: ReadonlySet<Technology> = new Set(['script', 'widget', 'log-data']);
+
+/**
+ * Statements about partners in general: "we and our partners use cookies, pixels and local
+ * storage", or technologies used by unnamed third parties of no stated kind. What they state
+ * applies to every partner the policy names or describes, not only in the clause they stand in.
+ */
+function generalStatements(policy: Policy): readonly Declaration[] {
+  let found = GENERAL.get(policy);
+  if (!found) {
+    found = policy.declarations.filter(
+      (d) => d.appliesTo === 'both' || (d.appliesTo !== 'first-party' && d.parties.length === 0 && d.categories.length === 0),
+    );
+    GENERAL.set(policy, found);
+  }
+  return found;
+}
+
+const GENERAL = new WeakMap<Policy, readonly Declaration[]>();
+
+/**
+ * Pure: how the policy covers a third party's use of a technology, as a privacy reviewer reads it,
+ * strongest first:
+ * 1. disclosed: a clause names the party (by domain or organization) and the technology is stated
+ *    for it, stated for partners in general, or is only the delivery of its service;
+ * 2. disclosed-by-category: the same, where the clause describes the party's kind ("advertising
+ *    partners") instead of naming it. It outranks 3 because the visitor was told, if only vaguely;
+ * 3. technology-not-disclosed: the party is named, but the tracking technology seen (cookies,
+ *    storage, beacons, Flash) is stated for neither it nor partners in general;
  * 4. undisclosed: nothing in the policy speaks of it.
  */
 export function judgeThirdParty(
@@ -29,15 +57,23 @@ export function judgeThirdParty(
   technology: Technology,
 ): Coverage {
   const thirdPartyClauses = policy.declarations.filter(aboutThirdParties);
+  const statesIt = (d: Declaration) => declaredTechnologiesCover(d.technologies, technology);
+  const general = generalStatements(policy).filter(statesIt);
+  const impliedFor = (clauses: readonly Declaration[]) =>
+    SERVICE_DELIVERY.has(technology) ? clauses : general.length > 0 ? [...clauses, ...general] : [];
+
   const naming = thirdPartyClauses.filter((d) => d.parties.some((p) => partyNamesHost(p, host, attribution)));
-  const namingForTechnology = naming.filter((d) => declaredTechnologiesCover(d.technologies, technology));
-  if (namingForTechnology.length > 0) return { status: 'disclosed', clauseIds: ids(namingForTechnology) };
+  const namingForIt = naming.filter(statesIt);
+  if (namingForIt.length > 0) return { status: 'disclosed', clauseIds: ids(namingForIt) };
+  if (naming.length > 0 && impliedFor(naming).length > 0) return { status: 'disclosed', clauseIds: ids(impliedFor(naming)) };
 
   const categories = policyCategoriesFor(attribution.category);
-  const byCategory = thirdPartyClauses.filter(
-    (d) => d.categories.some((c) => categories.includes(c)) && declaredTechnologiesCover(d.technologies, technology),
-  );
-  if (byCategory.length > 0) return { status: 'disclosed-by-category', clauseIds: ids(byCategory) };
+  const describing = thirdPartyClauses.filter((d) => d.categories.some((c) => categories.includes(c)));
+  const describingForIt = describing.filter(statesIt);
+  if (describingForIt.length > 0) return { status: 'disclosed-by-category', clauseIds: ids(describingForIt) };
+  if (describing.length > 0 && impliedFor(describing).length > 0) {
+    return { status: 'disclosed-by-category', clauseIds: ids(impliedFor(describing)) };
+  }
 
   if (naming.length > 0) return { status: 'technology-not-disclosed', clauseIds: ids(naming) };
   return { status: 'undisclosed', clauseIds: [] };
@@ -56,5 +92,5 @@ export function firstPartyClauseIds(policy: Policy, technology: Technology, isNe
 }
 
 function ids(declarations: readonly Declaration[]): string[] {
-  return declarations.map((d) => d.id);
+  return [...new Set(declarations.map((d) => d.id))];
 }

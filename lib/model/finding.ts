@@ -46,6 +46,15 @@ export const ProposedDeclaration = z.object({
 });
 export type ProposedDeclaration = z.infer<typeof ProposedDeclaration>;
 
+/** How the policy covers one technology a party was seen using: the part of the finding's verdict it explains. */
+export const TechnologyCoverage = z.object({
+  technology: Technology,
+  status: FindingStatus,
+  /** Declaration ids, in policy order. */
+  clauseIds: z.array(z.string()),
+});
+export type TechnologyCoverage = z.infer<typeof TechnologyCoverage>;
+
 /** A privacy reviewer's verdict on a finding: kept across audits of the site, shown in every export. */
 export const ReviewVerdict = z.enum(['compliant', 'not-compliant', 'needs-review']);
 export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
@@ -66,10 +75,13 @@ export const Finding = z.object({
   kinds: z.array(ObservationKind),
   /** Policy technologies the evidence amounts to (lib/policy/technology.ts); absent in older reports. */
   technologies: z.array(Technology).optional(),
+  /** One verdict per party: the worst of its technologies' (see `coverage`). */
   status: FindingStatus,
   clauseIds: z.array(z.string()),
   observationIds: z.array(z.string()),
-  /** Only on `undisclosed` findings. */
+  /** Per technology the party was seen using, how the policy covers it (third parties judged against a policy). */
+  coverage: z.array(TechnologyCoverage).optional(),
+  /** On `undisclosed` and `technology-not-disclosed` findings: what the policy would have to add. */
   proposedDeclaration: ProposedDeclaration.optional(),
   review: Review.optional(),
 });

@@ -96,9 +96,9 @@ const rows: Row[] = [
     expected: { status: 'disclosed-by-category', subject: 'Google', clauseIds: ['c6'], technologies: ['beacon'] },
   },
   {
-    says: 'Google named for cookies only, doubleclick.net runs a script no wording covers → technology-not-disclosed, c1',
+    says: "Google named (for cookies): doubleclick.net's script only delivers the named party's service → disclosed, c1",
     observations: [seen('request', 'securepubads.doubleclick.net', 'script')],
-    expected: { id: 'technology-not-disclosed:org:google', status: 'technology-not-disclosed', clauseIds: ['c1'] },
+    expected: { id: 'disclosed:org:google', status: 'disclosed', clauseIds: ['c1'] },
   },
   {
     says: 'Facebook named for widgets, facebook.com writes localStorage → technology-not-disclosed, c2',
@@ -131,17 +131,21 @@ const rows: Row[] = [
     expected: { id: 'disclosed-by-category:org:tinyanalytics', subject: 'TinyAnalytics', category: 'analytics', clauseIds: ['c3'] },
   },
   {
-    says: 'hotjar.com request with no clause → undisclosed with proposal',
+    says: "Hotjar, an analytics provider: its script is covered by c3's wording, its beacon by nothing → one undisclosed finding, proposing beacons",
     observations: [seen('request', 'static.hotjar.com', 'xmlhttprequest'), seen('beacon', 'in.hotjar.com')],
     expected: {
       id: 'undisclosed:org:hotjar',
       status: 'undisclosed',
-      clauseIds: [],
+      clauseIds: ['c3'],
       kinds: ['request', 'beacon'],
       technologies: ['beacon', 'script'],
+      coverage: [
+        { technology: 'beacon', status: 'undisclosed', clauseIds: [] },
+        { technology: 'script', status: 'disclosed-by-category', clauseIds: ['c3'] },
+      ],
       proposedDeclaration: {
         parties: [{ name: 'Hotjar', domains: ['hotjar.com'], organization: 'Hotjar' }],
-        technologies: ['beacon', 'script'],
+        technologies: ['beacon'],
       },
     },
   },
@@ -204,22 +208,24 @@ describe('audit: grouping, order and ids', () => {
   ];
   const result = audit({ observations: visit, policy: acme, attribute });
 
-  it('gives one finding per party per status, worst first, then by subject', () => {
+  it('gives one finding per party, with the worst verdict of its technologies, worst first, then by subject', () => {
     expect(result.findings.map((f) => f.id)).toEqual([
-      'undisclosed:org:hotjar',
-      'technology-not-disclosed:org:meta', // "Facebook (Meta)" sorts before "Google"
-      'technology-not-disclosed:org:google',
-      'disclosed-by-category:org:google',
-      'disclosed:org:meta',
-      'disclosed:org:google',
+      'technology-not-disclosed:org:meta', // named for widgets; its storage is stated for no one
+      'disclosed-by-category:org:google', // named, but its ad beacon is covered only by "advertising partners"
+      'disclosed-by-category:org:hotjar', // an analytics provider whose script delivers its service
       'first-party:acme.test',
     ]);
   });
 
-  it('merges the domains of one organization into one finding', () => {
-    const google = result.findings.find((f) => f.id === 'disclosed:org:google')!;
+  it('merges the domains and technologies of one organization into one finding', () => {
+    const google = result.findings.find((f) => f.id === 'disclosed-by-category:org:google')!;
     expect(google.domains).toEqual(['doubleclick.net', 'google-analytics.com']);
-    expect(google.observationIds).toEqual([visit[1]!.id, visit[3]!.id]);
+    expect(google.observationIds).toEqual([visit[1]!.id, visit[3]!.id, visit[5]!.id, visit[7]!.id]);
+    expect(google.coverage).toEqual([
+      { technology: 'cookie', status: 'disclosed', clauseIds: ['c1'] },
+      { technology: 'beacon', status: 'disclosed-by-category', clauseIds: ['c6'] },
+      { technology: 'script', status: 'disclosed', clauseIds: ['c1'] },
+    ]);
   });
 
   it('does not depend on the order observations arrive in', () => {
@@ -230,18 +236,16 @@ describe('audit: grouping, order and ids', () => {
     );
   });
 
-  it('lists declarations nothing matched (the analytics wording c3, Pinterest c5) with their quote', () => {
-    expect(result.unmatchedDeclarations).toEqual([
-      { id: 'c3', quote: 'analytics or service providers use cookies' },
-      { id: 'c5', quote: 'and Pinterest buttons' },
-    ]);
+  it('lists declarations nothing matched (Pinterest c5) with their quote', () => {
+    expect(result.unmatchedDeclarations).toEqual([{ id: 'c5', quote: 'and Pinterest buttons' }]);
   });
 
-  it('proposes a declaration that can be pasted into the policy file', () => {
+  it('proposes a declaration for what is not covered, which can be pasted into the policy file', () => {
     const proposal = result.findings[0]!.proposedDeclaration!;
-    const pasted = Declaration.parse({ id: 'c7', clause: { section: 'New', quote: 'Hotjar' }, ...proposal });
-    expect(pasted.parties[0]!.domains).toEqual(['hotjar.com']);
-    expect(result.findings.filter((f) => f.proposedDeclaration).map((f) => f.status)).toEqual(['undisclosed']);
+    const pasted = Declaration.parse({ id: 'c7', clause: { section: 'New', quote: 'Facebook' }, ...proposal });
+    expect(pasted.parties[0]).toEqual({ name: 'Facebook (Meta)', domains: ['facebook.com'], organization: 'Meta' });
+    expect(pasted.technologies).toEqual(['local-storage']);
+    expect(result.findings.filter((f) => f.proposedDeclaration).map((f) => f.status)).toEqual(['technology-not-disclosed']);
   });
 });
 

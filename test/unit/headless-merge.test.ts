@@ -63,7 +63,7 @@ describe('merge (no browser: shard reports written by hand)', () => {
     findings: [],
   });
   // The same id in both shards: Chromium numbers requests per profile.
-  const tiktok = observation({ id: 'req-7-x', pageUrl: 'https://www.inbenta.com/', host: 'analytics.tiktok.com', url: 'https://analytics.tiktok.com/api/v2/pixel', resourceType: 'ping', consent: 'none' });
+  const unknownBeacon = observation({ id: 'req-7-x', pageUrl: 'https://www.inbenta.com/', host: 'collect.unknown-fixture.example', url: 'https://collect.unknown-fixture.example/pixel', resourceType: 'ping', consent: 'none' });
   const analytics = observation({ id: 'req-7-x', pageUrl: 'https://www.inbenta.com/b', consent: 'none' });
 
   async function writeShards(reports: Report[]): Promise<string[]> {
@@ -80,7 +80,7 @@ describe('merge (no browser: shard reports written by hand)', () => {
   it('interleaves pages, keeps ids apart and judges all observations against the shards’ policy', async () => {
     const files = await writeShards([
       shardReport(2, ['https://www.inbenta.com/b'], [analytics]),
-      shardReport(1, ['https://www.inbenta.com/', 'https://www.inbenta.com/c'], [tiktok]),
+      shardReport(1, ['https://www.inbenta.com/', 'https://www.inbenta.com/c'], [unknownBeacon]),
     ]);
     const out = await mkdtemp(join(tmpdir(), 'cli-merged-'));
     const lines: string[] = [];
@@ -90,7 +90,7 @@ describe('merge (no browser: shard reports written by hand)', () => {
     expect(merged.pages.map((p) => p.url)).toEqual(['https://www.inbenta.com/', 'https://www.inbenta.com/b', 'https://www.inbenta.com/c']);
     expect(merged.observations.map((o) => o.id)).toEqual(['s1:req-7-x', 's2:req-7-x']);
     expect(merged.findings.map((f) => [f.subject, f.status, f.observationIds])).toEqual([
-      ['TikTok', 'undisclosed', ['s1:req-7-x']],
+      ['unknown-fixture.example', 'undisclosed', ['s1:req-7-x']],
       ['Google', 'disclosed', ['s2:req-7-x']],
     ]);
     expect(merged.policy).toEqual({ id: 'inbenta', file: 'policy/inbenta.policy.json', title: 'Privacy policy | Inbenta.com' });
