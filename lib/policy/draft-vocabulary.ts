@@ -124,7 +124,7 @@ const DENIAL = phrases([
 
 const VISITOR_CHOICE = new RegExp(
   [
-    /^(?:to\s+(?:manage|disable|delete|block|opt|control|change|learn)|if\s+you\s+(?:reject|disable|block|refuse|delete|decline|do\s+not|don't|wish|prefer|want))\b/.source,
+    /^(?:to\s+(?:manage|disable|delete|block|opt|control|change|learn|remove|clear|reject|refuse|limit|prevent|stop|erase|adjust|turn\s+off)|if\s+you\s+(?:reject|disable|block|refuse|delete|decline|do\s+not|don't|wish|prefer|want))\b/.source,
     phrases([
       '(?:you|users?|visitors?) (?:can|may|could|are able to) (?:control|manage|disable|block|delete|reject|refuse|remove|opt|change|adjust|withdraw)',
       'opt[\\s-]out', 'browser (?:settings|preferences)',

@@ -1,4 +1,4 @@
-import { createOrganizationFinder, type OrganizationFinder } from './draft-organizations';
+import { createPartyFinder, lowerCaseWordsOf, type PartyFinder } from './draft-parties';
 import { effectiveDateOf, policyIdOf, siteDomainOf, siteLabelOf } from './draft-source';
 import {
   categoriesIn,
@@ -11,6 +11,7 @@ import {
 } from './draft-vocabulary';
 import type { PolicyCategory, PolicyInput, PolicyParty, Technology } from './schema';
 import { policyPlainText, readPolicyText, type PolicyText, type PolicyTextFormat } from './text-input';
+import { providerCellsOf } from './draft-tables';
 import { splitSentences } from './text-sentences';
 
 /**
@@ -77,19 +78,20 @@ interface SentenceReading {
   choice: boolean;
 }
 
-let defaultFinder: OrganizationFinder | undefined;
-
 /** Declarations d1, d2, … in text order: one per sentence that declares tracking. */
 export function draftDeclarations(
   text: PolicyText,
   {
     siteName,
-    findOrganizations = (defaultFinder ??= createOrganizationFinder()),
-  }: { siteName?: string; findOrganizations?: OrganizationFinder } = {},
+    findOrganizations = createPartyFinder({ siteName, lowerCaseWords: lowerCaseWordsOf(policyPlainText(text)) }),
+  }: { siteName?: string; findOrganizations?: PartyFinder } = {},
 ): DraftDeclaration[] {
   const declarations: DraftDeclaration[] = [];
   for (const section of text.sections) {
-    const readings = section.paragraphs.flatMap(splitSentences).map((s) => readSentence(s, findOrganizations));
+    const providers = providerCellsOf(section.paragraphs);
+    const readings = section.paragraphs.flatMap((paragraph, index) =>
+      splitSentences(paragraph).map((s) => readSentence(s, findOrganizations, providers[index])),
+    );
     const context: SectionContext = { heading: section.heading, readings, siteName, findOrganizations };
     const candidates = readings.flatMap((reading, index) => declare(reading, index, context) ?? []);
     for (const { declaration } of withoutRepeats(candidates)) {
@@ -103,7 +105,7 @@ interface SectionContext {
   heading: string;
   readings: readonly SentenceReading[];
   siteName: string | undefined;
-  findOrganizations: OrganizationFinder;
+  findOrganizations: PartyFinder;
 }
 
 interface Candidate {
@@ -127,10 +129,14 @@ function withoutRepeats(candidates: readonly Candidate[]): Candidate[] {
 }
 
 const REFERS_BACK =
-  /^(?:these|those|such)\s+(?:[\w-]+\s+)?(?:features?|widgets?|buttons?|companies|partners|providers|services|third\sparties|tools|plug-?ins)\b/i;
+  /^(?:(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:features?|widgets?|buttons?|companies|partners|providers|services|third\sparties|tools|plug-?ins|networks|advertisers)\b|(?:both|they|each of them)\s+(?:may\s+|also\s+)?[a-z]+s?\b)/i;
 
-function readSentence(sentence: string, findOrganizations: OrganizationFinder): SentenceReading {
-  const parties = findOrganizations(sentence).map((m) => m.party);
+/** "Our site contains links to other sites, such as Amazon and eBay": sites the visitor may go to, not recipients. */
+const LINKS_TO_OTHER_SITES = /\blinks?\s+to\s+(?:other|third[\s-]party|external|outside)\s+(?:web\s*)?sites?\b/i;
+
+function readSentence(sentence: string, findOrganizations: PartyFinder, provider: string | undefined): SentenceReading {
+  const found = findOrganizations(sentence, provider === undefined ? {} : { provider }).map((m) => m.party);
+  const parties = LINKS_TO_OTHER_SITES.test(sentence) ? [] : found;
   return {
     sentence,
     parties,
@@ -225,7 +231,7 @@ function includesTheSite(sentence: string, siteName: string | undefined): boolea
 /** Long sentences (run-on lists of purposes) are cut to the clauses that carry the evidence. */
 const LONG_SENTENCE = 240;
 
-function tightQuote(sentence: string, findOrganizations: OrganizationFinder): string {
+function tightQuote(sentence: string, findOrganizations: PartyFinder): string {
   if (sentence.length <= LONG_SENTENCE) return sentence;
   const clauses = sentence.split(/(?<=[;:])\s+|\s+(?=[—–]\s)/);
   const carries = clauses.map(

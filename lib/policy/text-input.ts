@@ -43,7 +43,8 @@ export function guessPolicyTextFormat(text: string): PolicyTextFormat {
 }
 
 interface Block {
-  kind: 'heading' | 'paragraph' | 'item';
+  /** A table row is a paragraph of its own that is never read as a heading ("Name | Provider | Purpose"). */
+  kind: 'heading' | 'paragraph' | 'item' | 'row';
   level?: number;
   /** Raw lines of the block (markdown inline syntax still in). */
   lines: string[];
@@ -107,7 +108,7 @@ function markdownBlocks(text: string): Block[] {
       open = { kind: 'item', lines: [line.replace(/^\s*(?:[*+•-]|\d{1,3}[.)])\s+/, '')] };
     } else if (/^\s*\|.*\|\s*$/.test(line)) {
       close();
-      blocks.push({ kind: 'paragraph', lines: [line.trim().replace(/^\|\s*|\s*\|$/g, '')] });
+      blocks.push({ kind: 'row', lines: [line.trim().replace(/^\|\s*|\s*\|$/g, '')] });
     } else {
       open ??= { kind: 'paragraph', lines: [] };
       open.lines.push(line.trim());

@@ -21,6 +21,7 @@ export function splitSentences(paragraph: string): string[] {
   for (const match of paragraph.matchAll(BOUNDARY)) {
     const end = match.index + match[1]!.length + match[2]!.length;
     if (match[1] === '.' && !endsSentence(paragraph.slice(start, match.index))) continue;
+    if (match[1] === '!' && isBrandExclamation(paragraph.slice(start, match.index))) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end + match[3]!.length;
   }
@@ -36,4 +37,12 @@ function endsSentence(before: string): boolean {
   // Dotted acronyms and initials: "U.S", "E.U", "J" (as in "John F. Kennedy").
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare) || /^\p{Lu}$/u.test(bare)) return false;
   return true;
+}
+
+/**
+ * "banner ads from Burst! Media", "the Yahoo! Publisher Network": an exclamation mark glued to a
+ * capitalised word that follows a lower-case word is part of a brand, not the end of a sentence.
+ */
+function isBrandExclamation(before: string): boolean {
+  return /(?:^|\s)\p{Ll}[\p{L}-]*\s+\p{Lu}[\p{L}\p{N}]*$/u.test(before);
 }
