@@ -14,14 +14,15 @@ const POLICY_CATEGORIES_BY_TRACKER_CATEGORY: Readonly<Record<TrackerCategory, re
   marketing: ['analytics-providers', 'service-providers'],
   'social-media': ['social-media-features'],
   // Chat, support and reviews are both a feature on the site and a service bought by the site.
-  'customer-interaction': ['feature-partners', 'service-providers'],
+  'customer-interaction': ['feature-partners', 'service-providers', 'customer-support'],
   'audio-video': ['feature-partners'],
   // Infrastructure the site pays for to run: the policies' "service providers".
   'tag-manager': ['service-providers'],
   consent: ['service-providers'],
-  cdn: ['service-providers'],
-  hosting: ['service-providers'],
-  essential: ['service-providers'],
+  // A policy that names its hosting or payment companies only by kind still covers them.
+  cdn: ['service-providers', 'hosting-providers'],
+  hosting: ['service-providers', 'hosting-providers'],
+  essential: ['service-providers', 'payment-processors'],
   misc: [],
 };
 

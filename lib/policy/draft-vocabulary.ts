@@ -1,4 +1,4 @@
-import type { PolicyCategory, Technology } from './schema';
+import type { Technology } from './schema';
 
 /**
  * The words a policy uses for tracking technologies and for kinds of third party, mapped onto the
@@ -6,7 +6,7 @@ import type { PolicyCategory, Technology } from './schema';
  * one-line change that a reviewer can check against the schema's descriptions.
  */
 
-interface Term<T> {
+export interface Term<T> {
   pattern: RegExp;
   values: readonly T[];
 }
@@ -16,7 +16,7 @@ interface Term<T> {
  * fragment matched as whole words, with any run of whitespace where the phrase has a space
  * (write `\\s*` where the space is optional: "local storage", "localStorage").
  */
-function phrases(list: readonly string[], flags = 'i'): RegExp {
+export function phrases(list: readonly string[], flags = 'i'): RegExp {
   return new RegExp(`\\b(?:${list.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, flags);
 }
 
@@ -70,52 +70,8 @@ const TECHNOLOGY_TERMS: readonly Term<Technology>[] = [
 /** "buttons" alone is a widget only where the sentence names whose buttons ("the Facebook and Twitter buttons"). */
 const NAMED_BUTTONS = phrases(['buttons?']);
 
-/** Generic kinds of party, as policies phrase them. "analytics or service providers" is both. */
-const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
-  {
-    pattern: phrases(['analytics (?:(?:or|and) [\\w-]+ )?(?:service )?(?:providers?|partners?|services|companies|vendors|tools)']),
-    values: ['analytics-providers'],
-  },
-  {
-    // An internet service provider is the visitor's, not the site's.
-    pattern: phrases([
-      '(?<!internet )service providers?', 'companies (?:that|who|which) (?:help us )?provide (?:our )?services?',
-      '(?:third[\\s-]party )?vendors', 'processors',
-    ]),
-    values: ['service-providers'],
-  },
-  {
-    pattern: phrases([
-      'advertis(?:ing|ement) (?:partners?|networks?|companies|providers?|vendors|services)',
-      'ad (?:networks?|partners?|tech(?:nology)? companies)', 'advertisers',
-      '(?:display|serve|serving|show|deliver|manage) (?:our |you |relevant |targeted |interest-based )?(?:advertising|ads|advertisements)',
-    ]),
-    values: ['advertising-partners'],
-  },
-  {
-    pattern: phrases([
-      'social (?:media|network(?:ing)?) (?:features?|widgets?|buttons?|plug-?ins?|platforms?|networks?|sites|services)',
-      'sharing buttons',
-    ]),
-    values: ['social-media-features'],
-  },
-  {
-    pattern: phrases(['partners? (?:to|that|who|which) provides? (?:certain )?features', 'partner to provide (?:certain )?features']),
-    values: ['feature-partners'],
-  },
-  { pattern: phrases(['affiliates', 'affiliated (?:companies|entities)', 'our affiliate', 'group companies']), values: ['affiliates'] },
-];
-
 /** Third parties left unnamed and unqualified: "third parties", "our partner", "vendors". */
 const UNNAMED_THIRD_PARTY = phrases(['third[\\s-]part(?:y|ies)', 'partners?', 'other companies', 'external (?:services|providers)']);
-
-/** The kind of party a section heading or a sentence's purpose points to, for unnamed third parties. */
-const PURPOSE_CATEGORIES: readonly Term<PolicyCategory>[] = [
-  { pattern: /\badvertis|\bads\b|\bmarketing\b/i, values: ['advertising-partners'] },
-  { pattern: /\banalytic|\banaly[sz]|\bstatistic|\bmeasure/i, values: ['analytics-providers'] },
-  { pattern: /\bsocial\b/i, values: ['social-media-features'] },
-  { pattern: /\bfeatures?\b|\bfunctionalit/i, values: ['feature-partners'] },
-];
 
 const DENIAL = phrases([
   '(?:do|does|will|shall) (?:not|never) (?:use|allow|permit|place|set|employ|deploy|share|sell)',
@@ -139,17 +95,8 @@ export function technologiesIn(sentence: string, { namesParties }: { namesPartie
   return sortTechnologies([...found]);
 }
 
-export function categoriesIn(sentence: string): PolicyCategory[] {
-  return [...new Set(CATEGORY_TERMS.filter((t) => t.pattern.test(sentence)).flatMap((t) => t.values))];
-}
-
 export function mentionsUnnamedThirdParty(sentence: string): boolean {
   return UNNAMED_THIRD_PARTY.test(sentence);
-}
-
-/** The first category a text (a heading, a sentence) points to by purpose, if any. */
-export function purposeCategoryOf(text: string): PolicyCategory | undefined {
-  return PURPOSE_CATEGORIES.find((t) => t.pattern.test(text))?.values[0];
 }
 
 /** The schema's order, so drafts are stable whatever order the sentence names them in. */

@@ -1,14 +1,7 @@
 import { createPartyFinder, lowerCaseWordsOf, type PartyFinder } from './draft-parties';
 import { effectiveDateOf, policyIdOf, siteDomainOf, siteLabelOf } from './draft-source';
-import {
-  categoriesIn,
-  isAboutVisitorChoice,
-  isDenial,
-  mentionsUnnamedThirdParty,
-  namesFirstPartyActor,
-  purposeCategoryOf,
-  technologiesIn,
-} from './draft-vocabulary';
+import { categoriesIn, purposeCategoryOf } from './draft-categories';
+import { isAboutVisitorChoice, isDenial, mentionsUnnamedThirdParty, namesFirstPartyActor, technologiesIn } from './draft-vocabulary';
 import type { PolicyCategory, PolicyInput, PolicyParty, Technology } from './schema';
 import { policyPlainText, readPolicyText, type PolicyText, type PolicyTextFormat } from './text-input';
 import { providerCellsOf } from './draft-tables';

@@ -22,12 +22,17 @@ export const PolicyCategory = z
     'feature-partners',
     'service-providers',
     'affiliates',
+    'payment-processors',
+    'hosting-providers',
+    'customer-support',
   ])
   .describe(
     'analytics-providers: site analytics. advertising-partners: ad networks showing or targeting ads. ' +
       'social-media-features: share/like buttons and social widgets. feature-partners: third parties providing ' +
       'features on the site (chat, video, maps). service-providers: companies working for the site (hosting, ' +
-      'CDN, customer service, consent). affiliates: companies under common ownership with the site owner.',
+      'CDN, customer service, consent). affiliates: companies under common ownership with the site owner. ' +
+      'payment-processors: companies that take or process payments. hosting-providers: hosting, cloud and ' +
+      'content delivery networks. customer-support: help desks, live chat and support tools.',
   );
 export type PolicyCategory = z.infer<typeof PolicyCategory>;
 

@@ -29,6 +29,8 @@ const EXPECTED_CATEGORIES = [
   'social-media-features',
   'service-providers',
   'affiliates',
+  // "Card payments are handled by Stripe"
+  'payment-processors',
 ];
 
 function declarationQuoting(words: string): DraftDeclaration {

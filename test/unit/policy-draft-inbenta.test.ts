@@ -29,6 +29,8 @@ const EXPECTED_CATEGORIES = [
   'advertising-partners',
   'feature-partners',
   'social-media-features',
+  // "companies that provide services … such as shipping your order or offering customer service"
+  'customer-support',
 ];
 
 function declarationQuoting(words: string): DraftDeclaration {

@@ -68,7 +68,7 @@ describe('parsePolicy', () => {
     [
       'an unknown category',
       (p: any) => { p.declarations[0].categories = ['marketing']; },
-      `${FILE}: declarations[0].categories[0]: "marketing" is not one of analytics-providers, advertising-partners, social-media-features, feature-partners, service-providers, affiliates`,
+      `${FILE}: declarations[0].categories[0]: "marketing" is not one of analytics-providers, advertising-partners, social-media-features, feature-partners, service-providers, affiliates, payment-processors, hosting-providers, customer-support`,
     ],
     [
       'a missing quote',
