@@ -29,7 +29,10 @@ const TECHNOLOGY_TERMS: readonly Term<Technology>[] = [
   // "Flash cookies" are Flash LSOs, not HTTP cookies.
   { pattern: /(?<!\bflash\s)\bcookies?\b/i, values: ['cookie'] },
   {
-    pattern: phrases(['(?:web |clear |tracking )?beacons?', 'sendBeacon', '(?:tracking |conversion |web |spy )?pixels?', 'clear (?:gifs?|images?)', 'web bugs?']),
+    pattern: phrases([
+      '(?:web |clear |tracking )?beacons?', 'sendBeacon', '(?:tracking |conversion |web |spy )?pixels?', 'clear (?:gifs?|images?)',
+      'web bugs?', '(?:tracking|invisible|transparent|1x1|single[\\s-]pixel|one[\\s-]pixel) (?:images?|gifs?|graphics?)',
+    ]),
     values: ['beacon'],
   },
   // "tags" alone are the tags of "tags and scripts"; "pixel tags" are beacons (above).
@@ -56,8 +59,9 @@ const TECHNOLOGY_TERMS: readonly Term<Technology>[] = [
     values: ['local-storage'],
   },
   { pattern: phrases(['LSOs?', 'local shared objects?', 'flash cookies?']), values: ['flash-lso'] },
-  // Case-sensitive: "Flash" the plug-in, not "a flash sale".
-  { pattern: phrases(['Flash'], ''), values: ['flash-lso'] },
+  // Case-sensitive: "Flash" the plug-in, not "a flash sale". "the Adobe Flash Player" is the
+  // software visitors are told how to set, not storage anyone uses.
+  { pattern: phrases(['Flash(?! Player)'], ''), values: ['flash-lso'] },
   {
     pattern: phrases([
       'log (?:files?|data|information)', '(?:server|web|access) logs?', 'IP address(?:es)?',
@@ -115,7 +119,9 @@ export function isAboutVisitorChoice(sentence: string): boolean {
   return VISITOR_CHOICE.test(sentence);
 }
 
-const FIRST_PARTY_ACTOR = phrases(['we', 'us', 'our (?:web\\s*site|site|services?|apps?|application|platform|pages?|products?)']);
+// "Our search results are loaded with JavaScript", "Similar technologies include pixels": anything
+// the policy calls its own, and the technologies it introduces as used alongside its cookies.
+const FIRST_PARTY_ACTOR = phrases(['we', 'us', 'our', 'this (?:web\\s*)?site', 'similar (?:tracking )?technologies']);
 
 /** Whether the site itself acts in the sentence ("we use", "our website sets"). */
 export function namesFirstPartyActor(sentence: string): boolean {
