@@ -29,7 +29,7 @@ const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
     pattern: phrases([
       'advertis(?:ing|ement) (?:partners?|networks?|companies|providers?|vendors|services)',
       'ad (?:networks?|partners?|servers?|serving|tech(?:nology)? companies)', 'advertisers', 'media agenc(?:y|ies)',
-      '(?:display|serve|serving|show|deliver|manage) (?:our |you |relevant |targeted |interest-based )?(?:advertising|ads|advertisements)',
+      '(?:display|serve|serving|show|deliver|manage|target|measure)(?: and (?:display|serve|show|deliver|manage|target|measure))? (?:our |you |relevant |targeted |interest-based )?(?:advertising|ads|advertisements)',
       '(?:ads|advertisements|adverts|banners) (?:[\\w-]+ ){0,6}(?:are |is )?(?:served|delivered|placed|provided) by',
     ]),
     values: ['advertising-partners'],
@@ -60,7 +60,8 @@ const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
     pattern: phrases([
       'payment (?:processors?|processing|providers?|partners?|services?|gateways?|companies|platforms?)',
       'companies (?:that|who|which) process (?:our |your )?payments', '(?:card|credit card) processors?', 'acquiring bank',
-      'payments? (?:[\\w-]+ ){0,5}(?:are |is )?(?:processed|handled|collected) (?:by|through)',
+      '(?:payments?|purchases?|transactions?) (?:[\\w-]+ ){0,5}(?:are |is )?(?:processed|handled|collected|completed|authori[sz]ed|billed) (?:[\\w\'’,-]+ ){0,6}(?:by|through)',
+      'billed through',
     ]),
     values: ['payment-processors'],
   },
@@ -68,7 +69,7 @@ const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
     pattern: phrases([
       '(?:web |cloud )?hosting (?:providers?|compan(?:y|ies)|services?|partners?)', 'web hosts?', 'cloud hosting',
       'content delivery networks?', 'CDNs?', '(?:is|are) hosted', 'host(?:s|ing)? (?:the|our) (?:site|website|web site|servers?|services?|data)',
-      'data cent(?:er|re)s? (?:providers?|operators?)',
+      'data cent(?:er|re)s? (?:providers?|operators?)', 'servers? (?:rented|leased|provided|operated|hosted|run) (?:from|by)',
     ]),
     values: ['hosting-providers'],
   },
@@ -76,6 +77,7 @@ const CATEGORY_TERMS: readonly Term<PolicyCategory>[] = [
     pattern: phrases([
       'customer (?:support|service|care) (?:tools?|providers?|platforms?|software|vendors?|cent(?:er|re)s?|companies|partners?|messaging|outsourc\\w+)',
       'help ?desks?', 'live chat', 'support (?:tools?|software|platforms?|chat|ticket(?:s|ing)?)',
+      'customer (?:support|service|care) (?:[\\w-]+ ){0,6}(?:using|uses|via|through|powered by|provided by)',
     ]),
     values: ['customer-support'],
   },

@@ -23,6 +23,7 @@ const SERVICE_VERBS = [
   'offered', 'supplied', 'placed', 'distributed', 'syndicated', 'administered', 'maintained', 'performed', 'supported',
   'stored', 'recorded', 'collected', 'set', 'carried out', 'made', 'transmitted', 'routed', 'conducted', 'measured',
   'counted', 'received', 'shared', 'disclosed', 'passed', 'transferred', 'sold', 'booked', 'purchased', 'paid',
+  'billed', 'charged', 'authorized', 'authorised', 'completed', 'installed', 'hosted',
 ];
 
 /** The words right before a name that introduce it as a provider. */
@@ -31,7 +32,7 @@ const INTRODUCED = new RegExp(
     String.raw`\b(?:${SERVICE_VERBS.join('|').replace(/ /g, '\\s+')})\s+(?:(?:on\s+(?:our|its|their)\s+behalf|for\s+us|directly|securely|exclusively|solely)\s+)?(?:by|through|via|with)\s+${FILLER}$`,
     String.raw`\b(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|share|shares|shared|sharing|host|hosts|hosted|account|accounts|cooperate|cooperates|integrate|integrates|integrated|engage|engages|engaged)\b[^.;:]{0,80}?\bwith\s+${FILLER}$`,
     String.raw`\b(?:disclose[sd]?|transfer(?:s|red)?|pass(?:es|ed)?|send|sends|sent|provide[sd]?|give[sn]?|communicated?|forward(?:s|ed)?|sell|sold|rent(?:s|ed)?)\b[^.;:]{0,60}?\bto\s+${FILLER}$`,
-    String.raw`\b(?:ads?|adverts?|advertisements?|banners?|widgets?|pixels?|tags?|scripts?|cookies?|beacons?|SDKs?|kits?|plug-?ins?|buttons?|videos?|content|services?|counters?|code|tools?|reviews?|feeds?|maps?|fonts?|e-?mails?|messages?)\s+(?:\([^()]*\)\s+)?from\s+${FILLER}$`,
+    String.raw`\b(?:ads?|adverts?|advertisements?|banners?|widgets?|pixels?|tags?|scripts?|cookies?|beacons?|SDKs?|kits?|plug-?ins?|add-?ons?|toolbars?|extensions?|buttons?|videos?|content|services?|counters?|code|tools?|reviews?|feeds?|maps?|fonts?|e-?mails?|messages?)\s+(?:\([^()]*\)\s+)?from\s+${FILLER}$`,
     String.raw`\b(?:services?|technology|technologies|gateway|systems?|platform|products?|tools?|servers?|part|subsidiary|division|unit|members?|brand|network)\s+of\s+${FILLER}$`,
     String.raw`\b(?:companies|partners|providers|networks|vendors|sub-?processors|processors|services|following)\b[^.:;]{0,40}:\s*$`,
     // "our telephony provider, RingCentral", "the insurer, Europ Assistance"
@@ -43,9 +44,13 @@ const INTRODUCED = new RegExp(
 
 /** List openers: the names after them are recipients even when they are acronyms ("including CIFAS"). */
 const LIST_OPENER = new RegExp(
-  String.raw`\b(?:such\s+as|including|include|includes|included|namely|like|e\.g\.,?|i\.e\.,?|for\s+(?:example|instance),?|as\s+well\s+as)\s+${FILLER}$`,
+  String.raw`\b(?:such\s+as|including|include|includes|included|namely|like|e\.g\.,?|i\.e\.,?|for\s+(?:example|instance),?|as\s+well\s+as)\s+(?:(?:through|by|with|from|via|at)\s+)?${FILLER}$`,
   'iu',
 );
+
+/** "your operator (Vodafone UK, O2, EE or Three)": a list in brackets after a kind of company, not "provider (ISP)". */
+const BRACKETED_LIST_OPENER = /\b(?:operators?|carriers?|providers?|networks?|banks?|partners?|companies|vendors|processors)\s+\($/i;
+const LIST_GOES_ON = /^\s*(?:,|\s(?:or|and)\s)/;
 
 /** Nouns that end company names: "Burst Media", "Pair Networks", "Sabre Holdings". */
 const COMPANY_NOUNS = new Set([
@@ -116,7 +121,7 @@ function hasOwnEvidence(sentence: string, run: NameRun, ordinaryWord: boolean): 
   const before = sentence.slice(0, run.index);
   const after = sentence.slice(run.end);
   if (run.legalForm) return true;
-  if (LIST_OPENER.test(before)) return true;
+  if (LIST_OPENER.test(before) || (BRACKETED_LIST_OPENER.test(before) && LIST_GOES_ON.test(after))) return true;
   if (isAcronym(run.name)) return false;
   const words = wordsOf(run.name);
   if (words.length > 1 && COMPANY_NOUNS.has(words.at(-1)!)) return true;
