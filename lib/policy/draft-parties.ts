@@ -29,6 +29,9 @@ const SOFTWARE_AFTER =
 /** "Adobe's website" in instructions for visitors: a place to go, not a recipient. */
 const WEBSITE_AFTER = /^(?:['’]s)?\s+(?:web\s*site|site|help|support)\b/i;
 
+/** "Our site contains links to other sites, such as Amazon and eBay": sites the visitor may go to, not recipients. */
+const LINKS_TO_OTHER_SITES = /\blinks?\s+to\s+(?:other|third[\s-]party|external|outside)\s+(?:web\s*)?sites?\b/i;
+
 let builtinFinder: OrganizationFinder | undefined;
 
 /** The words a text writes in lower case somewhere ("advertisers", "client"). */
@@ -43,6 +46,7 @@ export function createPartyFinder({
 }: { siteName?: string; lowerCaseWords?: ReadonlySet<string>; findBuiltin?: OrganizationFinder } = {}): PartyFinder {
   const context: NameContext = { siteName, lowerCaseWords };
   return (sentence, hints = {}) => {
+    if (LINKS_TO_OTHER_SITES.test(sentence)) return [];
     const choice = isAboutVisitorChoice(sentence);
     const taken: Span[] = [];
     const builtin = findBuiltin(sentence).filter((mention) => {

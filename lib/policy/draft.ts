@@ -124,12 +124,8 @@ function withoutRepeats(candidates: readonly Candidate[]): Candidate[] {
 const REFERS_BACK =
   /^(?:(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:features?|widgets?|buttons?|companies|partners|providers|services|third\sparties|tools|plug-?ins|networks|advertisers)\b|(?:both|they|each of them)\s+(?:may\s+|also\s+)?[a-z]+s?\b)/i;
 
-/** "Our site contains links to other sites, such as Amazon and eBay": sites the visitor may go to, not recipients. */
-const LINKS_TO_OTHER_SITES = /\blinks?\s+to\s+(?:other|third[\s-]party|external|outside)\s+(?:web\s*)?sites?\b/i;
-
 function readSentence(sentence: string, findOrganizations: PartyFinder, provider: string | undefined): SentenceReading {
-  const found = findOrganizations(sentence, provider === undefined ? {} : { provider }).map((m) => m.party);
-  const parties = LINKS_TO_OTHER_SITES.test(sentence) ? [] : found;
+  const parties = findOrganizations(sentence, provider === undefined ? {} : { provider }).map((m) => m.party);
   return {
     sentence,
     parties,
