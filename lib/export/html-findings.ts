@@ -5,7 +5,7 @@ import { evidenceDetails } from './html-evidence';
 import { html, type SafeHtml } from './html-escape';
 import type { Report } from '../model/report';
 import { compareFindings } from '../model/order';
-import { STATUS_LABELS } from './status';
+import { STATUS_LABELS, uncoveredTechnologies } from './status';
 import { UNCATEGORISED } from './summary';
 
 /** A status chip: colour, symbol and words, so it reads in greyscale print and to screen readers. */
@@ -38,13 +38,20 @@ function clauseCell(f: Finding, quotes: Map<string, QuotedClause>): SafeHtml {
     if (f.status === 'unreviewed') return html`<td class="muted">No policy applied</td>`;
     return html`<td><span class="no-clause">No clause covers this.</span></td>`;
   }
-  return html`<td>${f.clauseIds.map((id) => clauseQuote(id, quotes.get(id)))}</td>`;
+  const uncovered = uncoveredTechnologies(f);
+  return html`<td>${f.clauseIds.map((id) => clauseQuote(id, quotes.get(id)))}${
+    uncovered.length > 0 ? html`<p><span class="no-clause">No clause covers its ${uncovered.join(', ')}.</span></p>` : ''
+  }</td>`;
 }
 
+/** What the party was seen as, and per technology how the policy covers it (symbol and status in words). */
 function kindsCell(f: Finding): SafeHtml {
-  const technologies = f.technologies ?? [];
+  const coverage = f.coverage ?? [];
+  const technologies = coverage.length
+    ? coverage.map((c, i) => html`${i > 0 ? ', ' : ''}<span title="${STATUS_LABELS[c.status].label}${c.clauseIds.length ? ` (${c.clauseIds.join(', ')})` : ''}">${STATUS_LABELS[c.status].symbol} ${c.technology}</span>`)
+    : (f.technologies ?? []).join(', ');
   return html`<td>${f.kinds.join(', ')}${
-    technologies.length > 0 ? html`<br><span class="muted">${technologies.join(', ')}</span>` : ''
+    coverage.length || f.technologies?.length ? html`<br><span class="muted">${technologies}</span>` : ''
   }</td>`;
 }
 

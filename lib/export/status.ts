@@ -1,4 +1,4 @@
-import { STATUS_ORDER, type FindingStatus } from '../model/finding';
+import { STATUS_ORDER, type Finding, type FindingStatus } from '../model/finding';
 export { statusRank } from '../model/order';
 
 /** The order reviewers read findings in (defined with the Finding schema). */
@@ -46,3 +46,11 @@ export const STATUS_LABELS: Record<FindingStatus, StatusLabel> = {
     meaning: 'No policy was applied to this run, so nothing was compared.',
   },
 };
+
+/**
+ * The technologies of a finding that its policy does not cover, in words: "local-storage" for an
+ * undisclosed part, so a row judged as a whole still says which part needs a clause.
+ */
+export function uncoveredTechnologies(finding: Pick<Finding, 'coverage'>): string[] {
+  return (finding.coverage ?? []).filter((c) => c.status === 'undisclosed' || c.status === 'technology-not-disclosed').map((c) => c.technology);
+}

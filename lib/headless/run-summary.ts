@@ -1,4 +1,5 @@
 import { compareText } from '../model/order';
+import { FAILING_STATUSES } from './gate';
 import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import { STATUS_LABELS } from '../export/status';
@@ -42,7 +43,9 @@ export function failingLines(failing: readonly Finding[], failOn: FailOn): strin
   return [
     `${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} --fail-on ${failOn}:`,
     ...failing.map((f) => {
-      const what = (f.technologies?.length ? f.technologies : f.kinds).join(', ');
+      // What fails is what the policy does not cover, not everything the party was seen doing.
+      const uncovered = f.coverage?.filter((c) => FAILING_STATUSES[failOn].includes(c.status)).map((c) => c.technology);
+      const what = (uncovered?.length ? uncovered : f.technologies?.length ? f.technologies : f.kinds).join(', ');
       return `  ${STATUS_LABELS[f.status].symbol} ${printable(f.subject)} (${printable(f.domains.join(', '))}): ${STATUS_LABELS[f.status].label.toLowerCase()}, ${what}`;
     }),
   ];
