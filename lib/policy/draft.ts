@@ -4,7 +4,8 @@ import { categoriesIn, purposeCategoryOf } from './draft-categories';
 import { isAboutVisitorChoice, isDenial, mentionsUnnamedThirdParty, namesFirstPartyActor, technologiesIn } from './draft-vocabulary';
 import type { PolicyCategory, PolicyInput, PolicyParty, Technology } from './schema';
 import { policyPlainText, readPolicyText, type PolicyText, type PolicyTextFormat } from './text-input';
-import { providerCellsOf } from './draft-tables';
+import { tableRowsOf, type TableRow } from './draft-tables';
+import { cookiesOfRow, readCookieRow } from './draft-cookies';
 import { splitSentences } from './text-sentences';
 
 /**
@@ -69,6 +70,8 @@ interface SentenceReading {
   denial: boolean;
   /** "You can disable cookies…". */
   choice: boolean;
+  /** Set when the sentence is a row of a cookie table: the row's cells and the cookies it lists. */
+  cookieRow?: { row: TableRow; cookies: NonNullable<DraftDeclaration['cookies']> };
 }
 
 /** Declarations d1, d2, … in text order: one per sentence that declares tracking. */
@@ -81,10 +84,16 @@ export function draftDeclarations(
 ): DraftDeclaration[] {
   const declarations: DraftDeclaration[] = [];
   for (const section of text.sections) {
-    const providers = providerCellsOf(section.paragraphs);
-    const readings = section.paragraphs.flatMap((paragraph, index) =>
-      splitSentences(paragraph).map((s) => readSentence(s, findOrganizations, providers[index])),
-    );
+    const rows = tableRowsOf(section.paragraphs);
+    const readings = section.paragraphs.flatMap((paragraph, index): SentenceReading[] => {
+      const row = rows[index];
+      const cookies = row && cookiesOfRow(row);
+      // A row of a cookie table is quoted whole: its cells are one statement, whatever punctuation they hold.
+      if (row && cookies) {
+        return [{ ...readSentence(paragraph, findOrganizations, row.provider), technologies: ['cookie'], cookieRow: { row, cookies } }];
+      }
+      return splitSentences(paragraph).map((s) => readSentence(s, findOrganizations, row?.provider));
+    });
     const context: SectionContext = { heading: section.heading, readings, siteName, findOrganizations };
     const candidates = readings.flatMap((reading, index) => declare(reading, index, context) ?? []);
     for (const { declaration } of withoutRepeats(candidates)) {
@@ -110,7 +119,7 @@ interface Candidate {
 /** One declaration per distinct reading of a section: the first explicit one, else the first inferred one. */
 function withoutRepeats(candidates: readonly Candidate[]): Candidate[] {
   const keyOf = ({ declaration: d }: Candidate) =>
-    JSON.stringify([d.parties?.map((p) => p.name), d.categories, d.technologies, d.appliesTo]);
+    JSON.stringify([d.parties?.map((p) => p.name), d.categories, d.technologies, d.appliesTo, d.cookies?.map((c) => c.name)]);
   const explicitKeys = new Set(candidates.filter((c) => !c.inferred).map(keyOf));
   const kept = new Set<string>();
   return candidates.filter((candidate) => {
@@ -140,6 +149,7 @@ function readSentence(sentence: string, findOrganizations: PartyFinder, provider
 
 function declare(reading: SentenceReading, index: number, context: SectionContext): Candidate | undefined {
   const { heading, readings, siteName } = context;
+  if (reading.cookieRow) return declareCookieRow(reading, reading.cookieRow, context);
   if (reading.denial) return undefined;
   const notes: string[] = [];
   let { parties, categories, technologies } = reading;
@@ -198,6 +208,25 @@ function finish(
     note: [DRAFT_NOTE, ...notes].join('; '),
   };
   return { declaration, inferred };
+}
+
+/** A row of a cookie table: the cookies it lists, for the party its provider cell names. */
+function declareCookieRow(
+  reading: SentenceReading,
+  { row, cookies }: NonNullable<SentenceReading['cookieRow']>,
+  { heading, siteName }: SectionContext,
+): Candidate {
+  const { parties, categories, appliesTo, notes } = readCookieRow(row, reading.parties, { heading, siteName });
+  const declaration = {
+    clause: { section: heading, quote: reading.sentence },
+    parties,
+    categories,
+    technologies: ['cookie' as const],
+    appliesTo,
+    cookies,
+    note: [DRAFT_NOTE, 'a row of a cookie table', ...notes].join('; '),
+  };
+  return { declaration, inferred: false };
 }
 
 /** The closest sentence of the section (earlier first on a tie) that names a technology it uses. */

@@ -61,6 +61,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'array') return `${path}: needs at least ${String(issue.minimum)} item(s)`;
       if (issue.origin === 'string') return `${path}: must not be empty`;
+      if (issue.origin === 'number') return `${path}: ${show(issue.input)} is less than ${String(issue.minimum)}`;
       return `${path}: ${issue.message}`;
     case 'invalid_format':
       return `${path}: ${show(issue.input)} is not a valid ${issue.format === 'regex' ? 'value' : issue.format}` +

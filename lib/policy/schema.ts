@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Technology } from '../model/technology';
+import { isOneCookieName } from './cookie-name';
 
 /**
  * A site's privacy policy, reduced to what an audit can check: which parties and which categories
@@ -70,6 +71,41 @@ export const Clause = z.strictObject({
 });
 export type Clause = z.infer<typeof Clause>;
 
+export const DeclaredLifetime = z
+  .strictObject({
+    maxAgeSeconds: z
+      .union([z.number().int().nonnegative(), z.null(), z.literal('session').transform(() => null)], {
+        error: (issue) => `${JSON.stringify(issue.input)} is not a whole number of seconds, null or "session"`,
+      })
+      .optional()
+      .describe(
+        'The declared lifetime in seconds; null (or "session") for a session cookie; absent when the words give no length ("Persistent").',
+      ),
+    lifetimeText: z.string().min(1).describe('The lifetime as the policy writes it ("2 years", "Session").'),
+  })
+  .describe('How long the policy says the cookie lives.');
+export type DeclaredLifetime = z.infer<typeof DeclaredLifetime>;
+
+export const DeclaredCookie = z
+  .strictObject({
+    name: z
+      .string()
+      .refine(isOneCookieName, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not one cookie name or pattern such as "_ga", "_ga_*" or "_gat_<id>": ` +
+          'list each cookie on its own',
+      })
+      .describe(
+        'The cookie name as the policy writes it. `*`, a placeholder in brackets (`<id>`, `[id]`, `{id}`), a run of x ' +
+          '(`xxxx`) or an ellipsis stand for any characters: `_ga_*`, `_gat_<id>`, `__utm*`.',
+      ),
+    provider: z.string().min(1).optional().describe('Who sets it, as the policy writes it.'),
+    purpose: z.string().min(1).optional().describe('What the policy says it is for.'),
+    lifetime: DeclaredLifetime.optional(),
+  })
+  .describe('A cookie the policy lists by name (a row of a cookie table).');
+export type DeclaredCookie = z.infer<typeof DeclaredCookie>;
+
 export const Declaration = z
   .strictObject({
     id: Slug.describe('Stable id findings cite, e.g. "c3".'),
@@ -81,9 +117,16 @@ export const Declaration = z
       .enum(['first-party', 'third-party', 'both'])
       .default('third-party')
       .describe('Who the clause is about; third parties when absent.'),
+    cookies: z
+      .array(DeclaredCookie)
+      .optional()
+      .describe('Cookies the clause lists by name; an observed cookie of its parties with such a name cites this clause.'),
     note: z.string().optional().describe('Why the clause was encoded this way, where reading it took judgement.'),
   })
   .superRefine((d, ctx) => {
+    if (d.cookies?.length && !d.technologies.includes('cookie')) {
+      ctx.addIssue({ code: 'custom', path: ['technologies'], message: 'lists cookies by name, so it must include "cookie"' });
+    }
     if (d.appliesTo !== 'first-party' && d.parties.length === 0 && d.categories.length === 0) {
       ctx.addIssue({
         code: 'custom',

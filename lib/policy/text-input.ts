@@ -67,7 +67,9 @@ export function readPolicyText(raw: string, format: PolicyTextFormat): PolicyTex
       else sections.push({ heading: headingText, paragraphs: [] });
       return;
     }
-    const text = inlineText(block.lines.join(' '), format);
+    const text = format === 'markdown' && isTableRow(block)
+      ? inlineText(unmarkTableRow(block.lines.join(' ')), 'text')
+      : inlineText(block.lines.join(' '), format);
     if (text !== '') sections.at(-1)!.paragraphs.push(text);
   });
   return { ...(title && { title }), sections: sections.filter((s) => s.paragraphs.length > 0 || !s.untitled) };
@@ -136,6 +138,34 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
   return shortLine && !italic && /^[\p{Lu}\p{N}]/u.test(text) && /\p{L}/u.test(text) && !/[.!?,;:]/.test(text)
     ? text
     : undefined;
+}
+
+/** A markdown table row, or a line of cells between bars as the browser's page reader writes table rows. */
+function isTableRow(block: Block): boolean {
+  return block.kind === 'row' || (block.kind === 'paragraph' && block.lines.length === 1 && /\S\s+\|\s+\S/.test(block.lines[0]!));
+}
+
+/**
+ * Cells of a table row lose only the markdown that wraps words (links, escapes, a bold or italic
+ * cell), not every underscore and asterisk: the cells of cookie tables are names like `_ga`,
+ * `__utm*` and `_ga_*`, which prose emphasis rules would cut to `ga`, `utm` and `ga`. A quote cut
+ * from such a row is still found by quoteAppearsIn, which normalizes the quote and the text alike.
+ */
+function unmarkTableRow(row: string): string {
+  return row
+    .split(/((?<!\\)\s*\|\s*)/)
+    .map((part, index) => (index % 2 === 1 ? part : unmarkCell(part)))
+    .join('');
+}
+
+function unmarkCell(cell: string): string {
+  const text = cell
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1');
+  const wrapped = /^(\s*)([*_]{1,2})(?=[^*_\s])(.*[^*_\s])\2(\s*)$/.exec(text);
+  return wrapped ? `${wrapped[1]}${wrapped[3]}${wrapped[4]}` : text;
 }
 
 /**
