@@ -5,6 +5,8 @@
 // exit code is the audit's own.
 import { register } from 'tsx/esm/api';
 
+// The help then names the command as typed here, not `npm run audit --` (lib/headless/usage.ts).
+process.env.POLICY_AUDIT_COMMAND = 'policy-audit';
 register();
 const { main } = await import('../lib/headless/cli.ts');
 await main(process.argv.slice(2));

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
-import { USAGE } from './usage';
 import {
   CONSENT_STATES,
   FAIL_ON_LEVELS,
@@ -10,7 +9,13 @@ import {
   type OutputFormat,
 } from './option-values';
 
-export { USAGE };
+/**
+ * A command line that cannot be read at all (an unknown option, a missing argument): printed with
+ * a hint at --help rather than the whole usage, so the mistake stays the line a CI log shows.
+ */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+}
 
 export interface Shard {
   /** 1-based: shard 1/3 takes URLs 1, 4, 7, … */
@@ -43,6 +48,8 @@ export interface AuditOptions {
   shard?: Shard;
   /** A policy file, or `discover` to read the site's own policy in the browser. */
   policy?: string;
+  /** `--policies-dir`: searched for the site's policy file before ./policy/ and the tool's policy/. */
+  policiesDirs: string[];
   /** `--policy-url`: the site's policy pages to read (implies discovery). */
   policyUrls: string[];
   /** False with --no-policy-discovery: no policy file for the site leaves findings unreviewed. */
@@ -53,11 +60,13 @@ export interface AuditOptions {
   headed: boolean;
 }
 
-export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
+/** What the command line asks for: an audit, the usage, or the tool's version. */
+export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version' {
   const { values, positionals } = parseOrExplain(argv, {
     out: { type: 'string', default: 'audit-report' },
     'urls-file': { type: 'string' },
     policy: { type: 'string' },
+    'policies-dir': { type: 'string', multiple: true, default: [] },
     'policy-url': { type: 'string', multiple: true, default: [] },
     'no-policy-discovery': { type: 'boolean', default: false },
     chromium: { type: 'string' },
@@ -78,10 +87,12 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     'no-build': { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', default: false },
   } as const);
   if (values.help) return 'help';
+  if (values.version) return 'version';
   if (positionals.length === 0 && values['urls-file'] === undefined) {
-    throw new UserError(`no URL given (pass URLs or --urls-file <file>)\n\n${USAGE}`);
+    throw new UsageError('no URL given (pass URLs or --urls-file <file>)');
   }
   for (const url of positionals) checkUrl(url);
   for (const url of values['policy-url']) checkUrl(url, '--policy-url: ');
@@ -107,6 +118,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     policy: values.policy,
+    policiesDirs: values['policies-dir'],
     policyUrls: values['policy-url'],
     policyDiscovery: !values['no-policy-discovery'],
     trackerDb: !values['no-trackerdb'],
@@ -117,13 +129,18 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-/** parseArgs, with its complaint followed by the usage instead of a stack trace. */
+/** parseArgs, with its complaint as a UsageError instead of a stack trace. */
 export function parseOrExplain<T extends OptionSpec>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new UsageError(firstSentence((error as Error).message));
   }
+}
+
+/** Node appends advice about `--` that does not fit our commands: keep its first sentence. */
+function firstSentence(message: string): string {
+  return message.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '');
 }
 
 export function checkUrl(text: string, where = ''): void {

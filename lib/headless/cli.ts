@@ -1,9 +1,17 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAuditArgs, UsageError } from './args';
+import { UserError } from './errors';
+import { EXIT_CODES } from './gate';
 import { runMergeCommand } from './merge';
+import { parseMergeArgs } from './merge-args';
+import { toolInfo } from './project';
 import { runAuditCommand, type CliIo } from './run-audit';
+import { auditUsage, commandName, HELP_HINT, MERGE_HELP_HINT, mergeUsage } from './usage';
 
 export type { CliIo };
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The command line: `npm run audit -- <url...>` audits, `npm run audit -- merge …` merges shard
@@ -11,10 +19,40 @@ export type { CliIo };
  * runtime error, 130 interrupted).
  *
  * `io` may be a single function (tests): it then receives every line, the summary included.
+ * `env` tells how the tool was started, so the help names the command the user typed.
  */
-export async function runAudit(argv: string[], io: Partial<CliIo> | ((line: string) => void) = {}): Promise<number> {
+export async function runAudit(
+  argv: string[],
+  io: Partial<CliIo> | ((line: string) => void) = {},
+  env: Env = process.env,
+): Promise<number> {
   const resolved = resolveIo(io);
-  return argv[0] === 'merge' ? runMergeCommand(argv.slice(1), resolved) : runAuditCommand(argv, resolved);
+  const command = commandName(env);
+  const merging = argv[0] === 'merge';
+  try {
+    if (merging) {
+      const options = parseMergeArgs(argv.slice(1));
+      if (options === 'help') return printed(resolved, mergeUsage(command));
+      return await runMergeCommand(options, resolved);
+    }
+    const options = parseAuditArgs(argv);
+    if (options === 'help') return printed(resolved, auditUsage(command));
+    if (options === 'version') {
+      const tool = await toolInfo();
+      return printed(resolved, `${tool.name} ${tool.version}`);
+    }
+    return await runAuditCommand(options, resolved);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    resolved.log(`error: ${error.message}`);
+    if (error instanceof UsageError) resolved.log(merging ? MERGE_HELP_HINT : HELP_HINT);
+    return EXIT_CODES.error;
+  }
+}
+
+function printed(io: CliIo, text: string): number {
+  io.out(`${text}\n`);
+  return EXIT_CODES.clean;
 }
 
 function resolveIo(io: Partial<CliIo> | ((line: string) => void)): CliIo {

@@ -1,22 +1,26 @@
-import type { Finding } from '../model/finding';
+import type { Finding, FindingStatus } from '../model/finding';
 import { clauseQuotes } from '../export/clauses';
 import type { Report } from '../model/report';
+import { coverageText, failingParts, failingPartsText } from '../export/failing';
 import { STATUS_LABELS } from '../export/status';
-import { FAILING_STATUSES } from './gate';
+import { reportedFailures } from './gate';
 import type { FailOn } from './option-values';
 
 /**
  * report.junit.xml: the findings as a JUnit test report, so CI servers list policy violations
- * next to failing tests. One test case per finding (a failure when it is at or above the
- * --fail-on level, skipped when no policy was applied) and one per page (an error when the page
- * did not load). Pure: the same report and level always give the same bytes.
+ * next to failing tests. One test case per finding and one per page (an error when the page did
+ * not load). Every undisclosed and technology-not-disclosed finding is a failure whatever
+ * --fail-on says (with `by-category`, disclosed-by-category ones too): a test view must not show
+ * green over trackers the visitor was not told about, while the exit code follows --fail-on.
+ * Findings of a run without a policy are skipped. Pure: the same report and level always give
+ * the same bytes.
  */
 export const JUNIT_FILE_NAME = 'report.junit.xml';
 
 const EVIDENCE_LIMIT = 5;
 
 export function toJunitXml(report: Report, failOn: FailOn): string {
-  const failing = new Set<string>(FAILING_STATUSES[failOn]);
+  const failing = reportedFailures(failOn);
   const quotes = clauseQuotes(report);
   const observations = new Map(report.observations.map((o) => [o.id, o]));
   const findingCases = report.findings.map((finding) => findingCase(finding, failing, quotes, observations));
@@ -58,7 +62,7 @@ interface Case {
 
 function findingCase(
   finding: Finding,
-  failing: ReadonlySet<string>,
+  failing: readonly FindingStatus[],
   quotes: ReturnType<typeof clauseQuotes>,
   observations: ReadonlyMap<string, Report['observations'][number]>,
 ): Case {
@@ -80,18 +84,22 @@ function findingCase(
     `${label.label}: ${label.meaning}`,
     `Party: ${finding.subject}${finding.category ? ` (${finding.category})` : ''}; domains ${finding.domains.join(', ')}`,
     `Seen: ${what}`,
+    ...(finding.coverage?.length ? [`Coverage: ${coverageText(finding, (s) => STATUS_LABELS[s].label.toLowerCase())}`] : []),
     `Clauses: ${clauses.length ? clauses.join('; ') : 'none'}`,
     ...(finding.proposedDeclaration ? [`Proposed declaration: ${JSON.stringify(finding.proposedDeclaration)}`] : []),
     `Evidence (${finding.observationIds.length}):`,
     ...evidence,
     ...(more > 0 ? [`  … and ${more} more in report.json`] : []),
   ].join('\n');
+  const fails = failing.includes(finding.status);
+  const message = () => {
+    const parts = failingPartsText(failingParts(finding, failing));
+    return `${finding.subject}: ${label.label.toLowerCase()}${parts ? `, ${parts}` : ` (${what})`}`;
+  };
   return testCase(`policy-audit.${finding.status}`, name, {
-    failure: failing.has(finding.status)
-      ? { type: finding.status, message: `${finding.subject}: ${label.label.toLowerCase()} (${what})`, body: details }
-      : undefined,
+    failure: fails ? { type: finding.status, message: message(), body: details } : undefined,
     skipped: finding.status === 'unreviewed' ? 'no policy was applied to this run' : undefined,
-    out: failing.has(finding.status) ? undefined : details,
+    out: fails ? undefined : details,
   });
 }
 

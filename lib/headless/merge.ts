@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { buildReport } from '../audit/build-report';
 import { parseReport, type PageVisit, type Report, type RunSettings } from '../model/report';
-import { parseFormats, oneOf, parseOrExplain } from './args';
 import { firstLine } from './audit-browser';
 import { namespaceIds } from './namespace-ids';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
-import { FAIL_ON_LEVELS } from './option-values';
+import type { MergeOptions } from './merge-args';
 import { deliverReport } from './outputs';
 import { PROJECT_ROOT } from './project';
 import type { CliIo } from './run-audit';
@@ -18,22 +17,12 @@ import type { CliIo } from './run-audit';
  * observations are judged again, together, so findings group across shards exactly as they
  * would have in one run.
  */
-export async function runMergeCommand(argv: string[], io: CliIo): Promise<number> {
+export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseOrExplain(argv, {
-      out: { type: 'string' },
-      format: { type: 'string', default: 'json,csv,html' },
-      'fail-on': { type: 'string', default: 'none' },
-      policy: { type: 'string' },
-      'no-trackerdb': { type: 'boolean', default: false },
-    } as const);
-    if (positionals.length === 0) throw new UserError('merge needs the report.json files of the shards');
-    if (values.out === undefined) throw new UserError('merge needs --out <dir> for the merged report');
-    const formats = parseFormats(values.format);
-    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS);
-    const shards = orderByShard(await Promise.all(positionals.map(readReport)));
-    const chosen = await policyOfShards(shards, values.policy);
-    const useTrackerDb = !values['no-trackerdb'] && shards.every(({ report }) => report.settings?.trackerDb !== false);
+    const { outDir, formats, failOn } = options;
+    const shards = orderByShard(await Promise.all(options.reports.map(readReport)));
+    const chosen = await policyOfShards(shards, options.policy);
+    const useTrackerDb = options.trackerDb && shards.every(({ report }) => report.settings?.trackerDb !== false);
     const pages = interleavePages(shards.map(({ report }) => report.pages), shards[0]!.report.settings);
     const report = buildReport({
       tool: shards[0]!.report.tool,
@@ -48,7 +37,7 @@ export async function runMergeCommand(argv: string[], io: CliIo): Promise<number
       sources: await loadAttributionSources(useTrackerDb),
     });
     io.log(`Merged ${shards.length} reports: ${report.pages.length} pages, ${report.observations.length} observations.`);
-    const { failing } = await deliverReport(report, { outDir: values.out, formats, failOn }, io);
+    const { failing } = await deliverReport(report, { outDir, formats, failOn }, io);
     const failed = report.pages.filter((p) => p.error);
     if (failed.length > 0) io.log(`error: ${failed.length} of ${report.pages.length} pages did not load completely (${failed[0]!.url}: ${failed[0]!.error})`);
     return EXIT_CODES[outcomeOf({ failed: failed.length > 0, interrupted: false, failingFindings: failing })];

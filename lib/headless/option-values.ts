@@ -4,7 +4,7 @@ export const CONSENT_STATES = ['none', 'accept', 'reject'] as const;
 /** none: the banner is left alone (what fires before consent); accept / reject: autoconsent clicks. */
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
-export const OUTPUT_FORMATS = ['json', 'csv', 'html', 'junit'] as const;
+export const OUTPUT_FORMATS = ['json', 'csv', 'html', 'junit', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const FAIL_ON_LEVELS = ['undisclosed', 'by-category', 'none'] as const;

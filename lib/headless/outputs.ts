@@ -1,10 +1,11 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatSummary, writeReportFiles } from '../export/index';
+import { MARKDOWN_FILE_NAME, toMarkdown } from '../export/markdown';
 import type { Report } from '../model/report';
 import type { PolicyInput } from '../policy/schema';
 import { DRAFT_FILE } from './policy-discovery';
-import { failingFindings } from './gate';
+import { failingFindings, reportedFailures } from './gate';
 import { JUNIT_FILE_NAME, toJunitXml } from './junit';
 import type { FailOn, OutputFormat } from './option-values';
 import { consentComparison, failingLines } from './run-summary';
@@ -15,21 +16,30 @@ export interface Delivered {
   failing: number;
 }
 
+/** The formats whose content depends on --fail-on; lib/export's writer knows nothing of the gate. */
+const GATED_FILES: Record<'junit' | 'markdown', { name: string; build: (report: Report, failOn: FailOn) => string }> = {
+  junit: { name: JUNIT_FILE_NAME, build: toJunitXml },
+  markdown: { name: MARKDOWN_FILE_NAME, build: (report, failOn) => toMarkdown(report, { failing: reportedFailures(failOn) }) },
+};
+
 /**
- * Writes the chosen formats (json, csv and html through lib/export; JUnit here, as only CI
- * servers read it) and prints the summary table, the consent comparison and what fails the run.
+ * Writes the chosen formats (json, csv and html through lib/export; JUnit and report.md here, as
+ * they list what the CI gate fails) and prints the summary table, the consent comparison and what
+ * fails the run.
  */
 export async function deliverReport(
   report: Report,
   options: { outDir: string; formats: readonly OutputFormat[]; failOn: FailOn; draft?: PolicyInput },
   io: { log(line: string): void; out(text: string): void },
 ): Promise<Delivered> {
-  const exportFormats = options.formats.filter((f): f is Exclude<OutputFormat, 'junit'> => f !== 'junit');
+  const isGated = (f: OutputFormat): f is keyof typeof GATED_FILES => f in GATED_FILES;
+  const exportFormats = options.formats.filter((f): f is Exclude<OutputFormat, keyof typeof GATED_FILES> => !isGated(f));
   const files = exportFormats.length > 0 ? await writeReportFiles(report, options.outDir, exportFormats) : [];
-  if (options.formats.includes('junit')) {
+  for (const format of options.formats.filter(isGated)) {
+    const { name, build } = GATED_FILES[format];
     await mkdir(options.outDir, { recursive: true });
-    const file = join(options.outDir, JUNIT_FILE_NAME);
-    await writeFile(file, toJunitXml(report, options.failOn), 'utf8');
+    const file = join(options.outDir, name);
+    await writeFile(file, build(report, options.failOn), 'utf8');
     files.push(file);
   }
   if (options.draft) {

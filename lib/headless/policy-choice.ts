@@ -1,4 +1,4 @@
-import { join, relative, isAbsolute } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import type { AttributionSources, PolicyInUse } from '../audit/build-report';
 import { loadTrackerDbForNode } from '../classify/trackerdb-node';
 import { findPolicyForSite, loadPolicy, PolicyError } from '../policy/loader';
@@ -8,15 +8,24 @@ import { UserError } from './errors';
 export type ChosenPolicy = Required<Omit<PolicyInUse, 'discovered'>>;
 
 /**
- * `--policy <file>`, else the policy in `<root>/policy/` whose first-party domains include the
- * site's; undefined when none does (findings stay unreviewed). A broken policy file is a UserError
- * whose one line names the file, the field and the problem.
+ * `--policy <file>`, else the first policy in `dirs` (default `<root>/policy/`) whose first-party
+ * domains include the site's; undefined when none does (findings stay unreviewed). A broken policy
+ * file is a UserError whose one line names the file, the field and the problem.
  */
-export async function choosePolicy(explicit: string | undefined, siteUrl: string, root: string): Promise<ChosenPolicy | undefined> {
+export async function choosePolicy(
+  explicit: string | undefined,
+  siteUrl: string,
+  root: string,
+  dirs: readonly string[] = [join(root, 'policy')],
+): Promise<ChosenPolicy | undefined> {
   try {
     if (explicit !== undefined) return { policy: await loadPolicy(explicit, { repoRoot: root }), file: explicit };
-    const found = await findPolicyForSite(new URL(siteUrl).hostname, join(root, 'policy'), { repoRoot: root });
-    return found && { policy: found.policy, file: displayPath(found.file) };
+    for (const dir of dirs) {
+      // A policy's source.textFile is written relative to the repository that holds its policy/ folder.
+      const found = await findPolicyForSite(new URL(siteUrl).hostname, dir, { repoRoot: dirname(dir) });
+      if (found) return { policy: found.policy, file: displayPath(found.file) };
+    }
+    return undefined;
   } catch (error) {
     if (error instanceof PolicyError) throw new UserError(error.message);
     throw error;

@@ -3,7 +3,7 @@ import { plural } from '../export/format';
 import { registrableDomain } from '../classify/domain';
 import type { PageVisit, Report, RunSettings } from '../model/report';
 import type { Observation } from '../model/observation';
-import { parseAuditArgs, USAGE, type AuditOptions } from './args';
+import type { AuditOptions } from './args';
 import { firstLine } from './audit-browser';
 import { namespaceIds } from './namespace-ids';
 import { buildExtension, buildIsStale, extensionDir } from './build';
@@ -12,6 +12,7 @@ import { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
+import { policySearchDirs } from './policy-dirs';
 import { deliverReport } from './outputs';
 import type { FailOn } from './option-values';
 import { describeDiscovery, type DiscoveryResult } from './policy-discovery';
@@ -38,17 +39,10 @@ interface Prepared {
   executablePath: string;
 }
 
-/** `npm run audit -- <url...>`: returns the exit code (see USAGE). */
-export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
-  let options: AuditOptions;
+/** `npm run audit -- <url...>` once its arguments were read (cli.ts): returns the exit code (see usage.ts). */
+export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise<number> {
   let prepared: Prepared;
   try {
-    const parsed = parseAuditArgs(argv);
-    if (parsed === 'help') {
-      io.out(`${USAGE}\n`);
-      return EXIT_CODES.clean;
-    }
-    options = parsed;
     prepared = await prepare(options, io);
   } catch (error) {
     io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
@@ -141,7 +135,8 @@ async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
   const executablePath = findChromium(options.chromium);
   const urls = await startUrls(options.urls, options.urlsFile, options.shard);
   const explicit = options.policy === 'discover' ? undefined : options.policy;
-  const chosen = options.policy === 'discover' || options.policyUrls.length > 0 ? undefined : await choosePolicy(explicit, urls[0]!, PROJECT_ROOT);
+  const dirs = await policySearchDirs(options.policiesDirs, process.cwd(), PROJECT_ROOT);
+  const chosen = options.policy === 'discover' || options.policyUrls.length > 0 ? undefined : await choosePolicy(explicit, urls[0]!, PROJECT_ROOT, dirs);
   const discover = !chosen && options.policyDiscovery;
   const host = new URL(urls[0]!).hostname;
   if (chosen) io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);

@@ -1,5 +1,24 @@
-export const USAGE = `Usage: npm run audit -- <url...> [options]
-       npm run audit -- merge <report.json...> --out <dir> [--format …] [--fail-on …] [--policy <file>]
+/**
+ * The help texts, worded for the command the user actually typed: `policy-audit` through the
+ * package's bin, `npm run audit --` from a checkout.
+ */
+
+/** Set by bin/policy-audit.mjs; tsx started from `npm run audit` leaves it unset. */
+export const COMMAND_ENV = 'POLICY_AUDIT_COMMAND';
+
+export const NPM_COMMAND = 'npm run audit --';
+
+/** One line under a command-line mistake, so the mistake stays the line CI logs show. */
+export const HELP_HINT = 'run with --help for the options';
+export const MERGE_HELP_HINT = 'run merge --help for the options';
+
+export function commandName(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env[COMMAND_ENV]?.trim() || NPM_COMMAND;
+}
+
+export function auditUsage(command = NPM_COMMAND): string {
+  return `Usage: ${command} <url...> [options]
+       ${command} merge <report.json...> --out <dir> [options]   (see ${command} merge --help)
 
 Visits each URL in headless Chromium with the auditor extension loaded, judges every third party
 against the site's privacy policy and writes a report.
@@ -21,8 +40,10 @@ Browsing as:
                             browse as a profile that blocks them (default: allowed, as in Chrome)
 
 Judging:
-  --policy <file>|discover  policy file to judge against (default: the one in policy/ for the site;
-                            without one, the site's own policy is found and read in the browser)
+  --policy <file>|discover  policy file to judge against (default: the *.policy.json for the site in
+                            --policies-dir, ./policy/, then the tool's policy/; without one, the
+                            site's own policy is found and read in the browser)
+  --policies-dir <dir>      look for the site's policy file here first; repeatable
   --policy-url <url>        the site's privacy or cookie policy page to read; repeatable
   --no-policy-discovery     without a policy file for the site, leave findings unreviewed
   --no-trackerdb            leave Ghostery's trackerdb (CC-BY-NC-SA-4.0) out of attribution;
@@ -30,10 +51,7 @@ Judging:
 
 Output:
   --out <dir>               where to write the report (default: ./audit-report)
-  --format <list>           json, csv, html, junit (default: json,csv,html)
-  --fail-on <level>         exit 1 if findings at this level exist: undisclosed (undisclosed and
-                            technology-not-disclosed), by-category (those and disclosed-by-category),
-                            none (default: none)
+${OUTPUT_OPTIONS}
 
 Browser:
   --chromium <path>         Chromium binary (default: $CHROMIUM_PATH, else /usr/bin/chromium)
@@ -43,7 +61,34 @@ Browser:
   --no-build                use the existing build in .output/ even if sources are newer
   --headed                  show the browser window
   -h, --help                show this help
+  --version                 print the tool's name and version
 
-Exit codes: 0 audited and nothing at the --fail-on level; 1 findings at that level;
+${EXIT_CODES_TEXT}`;
+}
+
+export function mergeUsage(command = NPM_COMMAND): string {
+  return `Usage: ${command} merge <report.json...> --out <dir> [options]
+
+Merges the report.json files of shard runs (--shard i/n) into one report, as if one run had
+audited every page: pages back in the order of the URL list, observations judged again together.
+
+  --out <dir>               where to write the merged report (required)
+  --policy <file>           judge against this policy (default: the file the shards name, read
+                            relative to the working directory)
+  --no-trackerdb            leave Ghostery's trackerdb out of attribution
+${OUTPUT_OPTIONS}
+  -h, --help                show this help
+
+${EXIT_CODES_TEXT}`;
+}
+
+const OUTPUT_OPTIONS = `  --format <list>           json, csv, html, junit, markdown (default: json,csv,html); junit lists
+                            every undisclosed and technology-not-disclosed finding as a failure,
+                            markdown writes report.md for a CI job summary or a pull request
+  --fail-on <level>         exit 1 if findings at this level exist: undisclosed (undisclosed and
+                            technology-not-disclosed), by-category (those and disclosed-by-category),
+                            none (default: none)`;
+
+const EXIT_CODES_TEXT = `Exit codes: 0 audited and nothing at the --fail-on level; 1 findings at that level;
 2 bad usage, a bad policy file, a missing browser or a page that did not load (the report is
 written anyway); 130 interrupted (Ctrl-C; a partial report is written).`;

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,13 @@ describe('parseAuditArgs', () => {
       failOn: 'none',
       shard: undefined,
       trackerDb: true,
+      policiesDirs: [],
+    });
+  });
+
+  it('takes --policies-dir more than once, in order', () => {
+    expect(parseAuditArgs(['https://a.test/', '--policies-dir', 'ci/policies', '--policies-dir', 'more'])).toMatchObject({
+      policiesDirs: ['ci/policies', 'more'],
     });
   });
 
@@ -68,7 +75,7 @@ describe('parseAuditArgs', () => {
     [['https://a.test/', '--max-pages', '0'], /--max-pages takes a whole number of pages, at least 1, not "0"/],
     [['https://a.test/', '--consent', 'maybe'], /--consent: "maybe" is not one of none, accept, reject/],
     [['https://a.test/', '--consent', 'accept,'], /--consent takes a comma-separated list of none, accept, reject/],
-    [['https://a.test/', '--format', 'json,pdf'], /--format: "pdf" is not one of json, csv, html, junit/],
+    [['https://a.test/', '--format', 'json,pdf'], /--format: "pdf" is not one of json, csv, html, junit, markdown/],
     [['https://a.test/', '--fail-on', 'always'], /--fail-on: "always" is not one of undisclosed, by-category, none/],
     [['https://a.test/', '--shard', '3/2'], /--shard takes i\/n with 1 ≤ i ≤ n, e.g. --shard 2\/4, not "3\/2"/],
   ])('rejects %j with a message a person can act on', (argv, message) => {
@@ -172,8 +179,35 @@ describe('runAudit before any browsing', () => {
 
   it('prints the usage for --help and exits 0', async () => {
     const lines: string[] = [];
-    expect(await runAudit(['--help'], (l) => lines.push(l))).toBe(0);
+    expect(await runAudit(['--help'], (l) => lines.push(l), {})).toBe(0);
     expect(lines[0]).toMatch(/^Usage: npm run audit -- <url\.\.\.> \[options\]/);
     expect(lines.join('\n')).toContain('--fail-on <level>');
+    expect(lines.join('\n')).toContain('--policies-dir <dir>');
+  });
+
+  it('names the command as it was started: the bin sets POLICY_AUDIT_COMMAND', async () => {
+    const lines: string[] = [];
+    expect(await runAudit(['-h'], (l) => lines.push(l), { POLICY_AUDIT_COMMAND: 'policy-audit' })).toBe(0);
+    expect(lines.slice(0, 2)).toEqual([
+      'Usage: policy-audit <url...> [options]',
+      '       policy-audit merge <report.json...> --out <dir> [options]   (see policy-audit merge --help)',
+    ]);
+  });
+
+  it.each([
+    [['https://a.test/', '--frobnicate'], "error: Unknown option '--frobnicate'"],
+    [['https://a.test/', '--out'], "error: Option '--out <value>' argument missing"],
+    [[], 'error: no URL given (pass URLs or --urls-file <file>)'],
+  ])('answers the command-line mistake %j with the error and one hint, not the whole usage', async (argv, message) => {
+    const lines: string[] = [];
+    expect(await runAudit(argv, (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual([message, 'run with --help for the options']);
+  });
+
+  it('prints its name and version for --version', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; version: string };
+    const lines: string[] = [];
+    expect(await runAudit(['--version'], (l) => lines.push(l))).toBe(0);
+    expect(lines).toEqual([`${pkg.name} ${pkg.version}`]);
   });
 });

@@ -66,10 +66,27 @@ describe('toJunitXml', () => {
 
   it.each([
     ['by-category', 3],
-    ['none', 0],
+    ['undisclosed', 2],
+    // The exit code follows --fail-on; the test view shows what the visitor was not told about regardless.
+    ['none', 2],
   ] as const)('with --fail-on %s fails %i findings', (failOn, failures) => {
     const root = checkWellFormed(toJunitXml(sampleReport(), failOn))[0]!;
     expect(root.attrs.failures).toBe(String(failures));
+  });
+
+  it('names the technologies the policy does not cover in the failure message', () => {
+    const report = sampleReport();
+    report.findings[2]!.technologies = ['cookie', 'script'];
+    report.findings[2]!.coverage = [
+      { technology: 'cookie', status: 'technology-not-disclosed', clauseIds: [] },
+      { technology: 'script', status: 'disclosed', clauseIds: ['c1'] },
+    ];
+    report.findings[3]!.coverage = [{ technology: 'local-storage', status: 'disclosed-by-category', clauseIds: ['c2'] }];
+    const messages = (failOn: 'none' | 'by-category') =>
+      checkWellFormed(toJunitXml(report, failOn)).filter((e) => e.name === 'failure').map((e) => e.attrs.message);
+    expect(messages('none')).toEqual(['ads.test: undisclosed, not covered: beacon', 'Google: technology not disclosed, not covered: cookie']);
+    expect(messages('by-category')).toContain('Hotjar: disclosed by category, by category only: local-storage');
+    expect(toJunitXml(report, 'none')).toContain('Coverage: cookie: technology not disclosed (no clause); script: disclosed (c1)');
   });
 
   it('quotes the clause, the proposed declaration and the evidence', () => {

@@ -101,13 +101,22 @@ describe('merge (no browser: shard reports written by hand)', () => {
   });
 
   it.each([
-    [['merge'], 'error: merge needs the report.json files of the shards'],
-    [['merge', 'a.json'], 'error: merge needs --out <dir> for the merged report'],
-    [['merge', '/nowhere/a.json', '--out', '/tmp/x'], 'error: /nowhere/a.json: cannot read the report (ENOENT)'],
-  ])('%j ends with one line and exit code 2', async (argv, message) => {
+    [['merge'], ['error: merge needs the report.json files of the shards', 'run merge --help for the options']],
+    [['merge', 'a.json'], ['error: merge needs --out <dir> for the merged report', 'run merge --help for the options']],
+    [['merge', 'a.json', '--out', 'x', '--shard', '1/2'], ["error: Unknown option '--shard'", 'run merge --help for the options']],
+    [['merge', '/nowhere/a.json', '--out', '/tmp/x'], ['error: /nowhere/a.json: cannot read the report (ENOENT)']],
+  ])('%j ends with exit code 2, a usage mistake with a hint at merge --help', async (argv, expected) => {
     const lines: string[] = [];
     expect(await runAudit(argv, (l) => lines.push(l))).toBe(2);
-    expect(lines).toEqual([message]);
+    expect(lines).toEqual(expected);
+  });
+
+  it("prints merge's own usage for merge --help", async () => {
+    const lines: string[] = [];
+    expect(await runAudit(['merge', '--help'], (l) => lines.push(l), {})).toBe(0);
+    expect(lines[0]).toBe('Usage: npm run audit -- merge <report.json...> --out <dir> [options]');
+    expect(lines.join('\n')).toContain('--policy <file>');
+    expect(lines.join('\n')).not.toContain('--max-pages');
   });
 
   it('refuses shards judged against different policies, or the same shard twice', async () => {

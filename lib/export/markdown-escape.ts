@@ -1,0 +1,27 @@
+/**
+ * Text from the audited site (URLs, party names, policy titles, page errors) inside GitHub-flavoured
+ * markdown. Without escaping, a page could break a table with `|` or a newline, open a code span
+ * with a backtick, forge a link with brackets, inject HTML with `<`, or ping people in a pull
+ * request comment with `@name`.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
+    .replace(/[\\`|[\]*_~#!()]/g, (c) => `\\${c}`);
+}
+
+/** One table row; every cell is escaped here, so callers cannot forget it. */
+export function markdownRow(cells: readonly string[]): string {
+  return `| ${cells.map(markdownText).join(' | ')} |`;
+}
+
+/** A table: heading, the alignment line (`r` right-aligns a column), the rows. */
+export function markdownTable(heading: readonly string[], rows: readonly (readonly string[])[], align = ''): string[] {
+  const rule = heading.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [markdownRow(heading), `| ${rule.join(' | ')} |`, ...rows.map(markdownRow)];
+}
