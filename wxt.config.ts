@@ -21,7 +21,7 @@ export default defineConfig({
     name: 'Policy vs. Trackers Auditor',
     description:
       'Flags the trackers a site uses that its own privacy policy does not disclose.',
-    permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'unlimitedStorage'],
+    permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'unlimitedStorage', 'scripting'],
     host_permissions: ['<all_urls>'],
   },
   vite: () => ({

@@ -9,6 +9,7 @@ import { BackgroundRequest, type ResponseMap } from './messages';
 import { PolicyAdmin } from './policy-admin';
 import { SessionStarts } from './session-starts';
 import { siteOfUrl } from './site-of-tab';
+import { SitePolicyReader } from './site-policy-reader';
 import { SiteReports } from './site-reports';
 
 export interface MessageRouterDeps {
@@ -38,6 +39,7 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
   });
   const recountBadges = startBadge({ undisclosedCount: (site) => reports.undisclosedCount(site) });
   const admin = new PolicyAdmin(policies, recountBadges);
+  const policyReader = new SitePolicyReader(store, admin);
 
   async function handle(request: BackgroundRequest): Promise<ResponseMap[BackgroundRequest['type']]> {
     switch (request.type) {
@@ -75,6 +77,8 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
         return admin.delete(request.key).then(() => true as const);
       case 'choose-policy':
         return admin.choose(request.site, request.choice).then(() => true as const);
+      case 'read-site-policy':
+        return policyReader.read(request.site, request.tabId, Date.now());
     }
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReviewVerdict } from '../model/finding';
 import type { Observation } from '../model/observation';
-import type { Report } from '../model/report';
+import type { PolicyPageAttempt, Report } from '../model/report';
 import type { SitePolicyChoice } from '../store/policy-store';
 import type { VerdictRecord } from '../store/verdict-store';
 import type { PolicyOrigin, PolicyResolution } from './policy-catalog';
@@ -41,6 +41,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('delete-policy'), key: z.string().min(1) }),
   z.object({ type: z.literal('choose-policy'), site: Site, choice: PolicyChoiceValue }),
+  /** Find, read and draft the site's own policy (the tab's links first), then judge against the draft. */
+  z.object({ type: z.literal('read-site-policy'), site: Site, tabId: z.number().int().optional() }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export type RequestType = BackgroundRequest['type'];
@@ -89,7 +91,13 @@ export interface ResponseMap {
   'save-policy': SavePolicyResult;
   'delete-policy': true;
   'choose-policy': true;
+  'read-site-policy': ReadSitePolicyResult;
 }
+
+/** What reading a site's own policy came to: the draft now judging the site, or why there is none. */
+export type ReadSitePolicyResult =
+  | { ok: true; key: string; urls: string[]; declarations: number; attempts: PolicyPageAttempt[] }
+  | { ok: false; error: string; attempts: PolicyPageAttempt[] };
 
 /** What the popup and report page show about the policy in use; a plain object for messaging. */
 export interface PolicyStatus {
@@ -99,6 +107,8 @@ export interface PolicyStatus {
   file?: string;
   title?: string;
   siteName?: string;
+  /** Where the policy text came from (its `source.url`): for a draft read from the site, that page. */
+  sourceUrl?: string;
   error?: string;
 }
 

@@ -29,6 +29,7 @@ function policyStatus(resolution: PolicyResolution): PolicyStatus {
         file: entry.file,
         title: entry.policy.source.title,
         siteName: entry.policy.site.name,
+        sourceUrl: entry.policy.source.url,
       };
     }
     case 'chosen-unavailable':

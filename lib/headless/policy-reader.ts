@@ -3,16 +3,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { PolicyPageAttempt } from '../model/report';
 import type { PolicyLink } from '../policy/discover-links';
-import type { PolicyPageText } from '../policy/discovered-policy';
-import { extractPageText, type PageTextResult } from '../policy/page-text';
+import { pageTextProblem, type PolicyPageText } from '../policy/discovered-policy';
+import { extractPageText, MAX_POLICY_CHARS, type PageTextResult } from '../policy/page-text';
 import { firstLine } from './audit-browser';
 import { withTimeout } from './page-actions';
-
-/** Past this much text a page is not a policy a person could read (and not one to draft from). */
-export const MAX_POLICY_CHARS = 2_000_000;
-
-/** Languages the draft reader reads; a page declaring another is reported, not drafted from. */
-const READ_LANGUAGES = /^(?:en)(?:-|$)/;
 
 let readabilitySource: Promise<string> | undefined;
 
@@ -51,10 +45,8 @@ export async function readPolicyPage(page: Page, link: PolicyLink, timeoutMs: nu
       20_000,
     );
     if (!read) return attempt('failed', 'the page did not let its text be read within 20 s');
-    if (read.pageChars > MAX_POLICY_CHARS) return attempt('too-large', `${read.pageChars.toLocaleString('en-US')} characters of text`);
-    if (read.loginWall) return attempt('login-wall', 'a sign-in form and little text');
-    if (read.lang && !READ_LANGUAGES.test(read.lang)) return attempt('language', `the page is in "${read.lang}"; drafts are read from English text`);
-    if (read.markdown.trim().length < 200) return attempt('no-declarations', 'the page has almost no text');
+    const problem = pageTextProblem(read);
+    if (problem) return attempt(problem.outcome, problem.detail);
     const finalUrl = page.url();
     return {
       attempt: attempt('read', finalUrl !== link.url ? `read at ${finalUrl}` : undefined).attempt,

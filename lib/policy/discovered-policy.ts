@@ -1,6 +1,25 @@
 import { draftPolicy } from './draft';
 import type { PolicyPageKind } from './discover-links';
+import { MAX_POLICY_CHARS, type PageTextResult } from './page-text';
 import type { PolicyInput } from './schema';
+
+/** Languages the draft reader reads; a page declaring another is reported, not drafted from. */
+const READ_LANGUAGES = /^en(?:-|$)/;
+
+export type PageTextProblem = { outcome: 'not-html' | 'too-large' | 'login-wall' | 'language' | 'no-declarations'; detail: string };
+
+/**
+ * Why a page read as text is not a policy to draft from, or undefined when it is one. The CLI and
+ * the extension report the same outcome for the same page.
+ */
+export function pageTextProblem(read: PageTextResult): PageTextProblem | undefined {
+  if (read.contentType && !/^(?:text\/html|application\/xhtml\+xml)/i.test(read.contentType)) return { outcome: 'not-html', detail: read.contentType };
+  if (read.pageChars > MAX_POLICY_CHARS) return { outcome: 'too-large', detail: `${read.pageChars.toLocaleString('en-US')} characters of text` };
+  if (read.loginWall) return { outcome: 'login-wall', detail: 'a sign-in form and little text' };
+  if (read.lang && !READ_LANGUAGES.test(read.lang)) return { outcome: 'language', detail: `the page is in "${read.lang}"; drafts are read from English text` };
+  if (read.markdown.trim().length < 200) return { outcome: 'no-declarations', detail: 'the page has almost no text' };
+  return undefined;
+}
 
 /** A policy page as the browser rendered it and page-text.ts read it. */
 export interface PolicyPageText {

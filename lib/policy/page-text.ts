@@ -6,6 +6,9 @@
  * source to the page, so it may use nothing from outside its body.
  */
 
+/** Past this much text a page is not a policy a person could read (and not one to draft from). */
+export const MAX_POLICY_CHARS = 2_000_000;
+
 export interface PageTextResult {
   title: string;
   /** The document's declared language (`<html lang>`), lower case; '' when it declares none. */
@@ -17,6 +20,8 @@ export interface PageTextResult {
   via: 'readability' | 'page-without-boilerplate';
   /** A password field and little text: a login wall, not a policy. */
   loginWall: boolean;
+  /** The document's MIME type as the browser has it (a PDF viewer or an image is not a policy page). */
+  contentType: string;
 }
 
 interface ReadabilityLike {
@@ -96,5 +101,6 @@ export function extractPageText(readability: ReadabilityLike | undefined, maxCha
     pageChars,
     via,
     loginWall: passwordField && pageChars < 3_000,
+    contentType: document.contentType ?? '',
   };
 }

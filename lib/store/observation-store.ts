@@ -54,8 +54,20 @@ export class ObservationStore {
     this.flushDelayMs = options.flushDelayMs ?? 0;
   }
 
+  /**
+   * Tabs whose events are not the audit's: the tabs in which the extension reads a site's policy
+   * for the user. What they load must not become the site's observations.
+   */
+  private readonly unrecordedTabs = new Set<number>();
+
+  setTabRecorded(tabId: number, recorded: boolean): void {
+    if (recorded) this.unrecordedTabs.delete(tabId);
+    else this.unrecordedTabs.add(tabId);
+  }
+
   /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
   add(observation: Observation): void {
+    if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
     this.pending.set(observation.id, observation);
     if (this.pending.size >= this.batchSize) void this.flush();
     else if (this.flushDelayMs === 0) {

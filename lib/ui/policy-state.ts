@@ -20,6 +20,13 @@ export function describePolicyState(status: PolicyStatus, site: string): PolicyS
         detail: `${status.siteName ?? 'The site'}'s policy (${origin}), matched by domain.`,
       };
     case 'chosen':
+      if (status.origin === 'draft') {
+        return {
+          applied: true,
+          headline: status.title ?? status.key ?? 'Draft policy',
+          detail: `Judged against a draft${status.sourceUrl ? ` read from ${status.sourceUrl}` : ''}, not reviewed: review it in the options.`,
+        };
+      }
       return {
         applied: true,
         headline: status.title ?? status.key ?? 'Policy',

@@ -42,6 +42,24 @@ export class SiteReportState {
     if (this.result?.site) exportReport(this.result.report, this.reviews, choice, this.result.site);
   }
 
+  /** What reading the site's own policy came to, for the popup to show; undefined until asked. */
+  policyReading = $state<{ busy: boolean; error?: string; tried?: string[] }>();
+
+  /** Has the worker find, read and draft the site's policy, then shows the findings judged against it. */
+  async readSitePolicy(): Promise<void> {
+    if (!this.result?.site) return;
+    this.policyReading = { busy: true };
+    try {
+      const request = await this.request();
+      const read = await ask({ type: 'read-site-policy', site: this.result.site, ...(request.tabId === undefined ? {} : { tabId: request.tabId }) });
+      const tried = read.attempts.map((a) => `${a.url}: ${a.outcome.replace(/-/g, ' ')}${a.detail ? ` (${a.detail})` : ''}`);
+      this.policyReading = read.ok ? { busy: false, tried } : { busy: false, error: read.error, tried };
+      if (read.ok) await this.load();
+    } catch (error) {
+      this.policyReading = { busy: false, error: messageOf(error) };
+    }
+  }
+
   async newSession(): Promise<void> {
     if (!this.result?.site) return;
     await ask({ type: 'new-session', site: this.result.site });

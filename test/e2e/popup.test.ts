@@ -34,7 +34,7 @@ let expected: Report;
 declare const chrome: {
   // (the worker also exposes the observation store as globalThis.auditor, see entrypoints/background.ts)
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]>; reload(tabId: number): Promise<void> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
@@ -359,5 +359,44 @@ describe('popup with 5,000 findings', () => {
     // Generous bounds: the machines are shared and busy; these catch a stall, not a regression of 10%.
     expect(openMs).toBeLessThan(20_000);
     expect(searchMs).toBeLessThan(2_000);
+  });
+});
+
+describe('reading the site’s own policy from the popup', () => {
+  it('offers it when no policy judges the site, reads the footer’s policies and judges against the draft at once', async () => {
+    const helper = await context.newPage();
+    await helper.goto(`chrome-extension://${extensionId}/options.html`);
+    await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'choose-policy', site: 'inbenta.com', choice: 'none' }));
+    // An earlier test started a new session: browse the page again so the session has its trackers.
+    await helper.evaluate((id) => chrome.tabs.reload(id), tabId);
+    await expect.poll(async () => (await siteReport(helper, { tabId })).report.findings.length, { timeout: 20_000 }).toBeGreaterThan(3);
+    await helper.waitForTimeout(2_000);
+    const before = await siteReport(helper, { tabId });
+
+    const popup = await openPopup();
+    await expect(popup.getByTestId('policy').getAttribute('data-policy-state')).resolves.toBe('none-chosen');
+    await popup.getByTestId('read-site-policy').click();
+    await expect.poll(() => popup.getByTestId('policy').getAttribute('data-policy-state'), { timeout: 60_000 }).toBe('chosen');
+    await expect(popup.getByTestId('policy').textContent()).resolves.toContain(
+      'Judged against a draft read from https://www.inbenta.com/en/legal/privacy-policy/, not reviewed',
+    );
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-read-site-policy.png') });
+
+    const after = await siteReport(helper, { tabId });
+    expect(after.policy).toMatchObject({ state: 'chosen', origin: 'draft' });
+    const google = after.report.findings.find((f) => f.subject.startsWith('Google'))!;
+    expect(google.status).toBe('disclosed');
+    // Hotjar is named nowhere: at best covered by the "analytics providers" wording.
+    expect(['undisclosed', 'disclosed-by-category']).toContain(after.report.findings.find((f) => f.organization === 'Hotjar')?.status);
+    // The policy pages were loaded in tabs of their own, and none of their traffic became the site's.
+    expect(after.report.observations.filter((o) => o.url?.includes('/en/legal/') || o.pageUrl.includes('/en/legal/'))).toEqual([]);
+    expect(after.report.observations.length).toBe(before.report.observations.length);
+
+    // The draft is a saved policy the reviewer can open and correct in the options page.
+    const listing = (await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'list-policies' }))) as ResponseMap['list-policies'];
+    expect(listing.policies.find((p) => p.origin === 'draft')).toMatchObject({ file: 'inbenta.com.draft.policy.json' });
+    await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'choose-policy', site: 'inbenta.com', choice: 'auto' }));
+    await popup.close();
+    await helper.close();
   });
 });
