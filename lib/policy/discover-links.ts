@@ -1,3 +1,4 @@
+import { createClassifier } from '../classify/classifier';
 import { hostOf, registrableDomain } from '../classify/domain';
 
 /**
@@ -57,7 +58,7 @@ interface Scored extends PolicyLink {
 export function policyLinksAmong(
   anchors: readonly AnchorSeen[],
   siteUrl: string,
-  sameOrganization: (host: string) => boolean = () => false,
+  sameOrganization: (host: string) => boolean = operatedBySameOrganization(siteUrl),
 ): PolicyLink[] {
   const site = registrableDomain(hostOf(siteUrl));
   const best = new Map<PolicyPageKind, Scored>();
@@ -73,6 +74,16 @@ export function policyLinksAmong(
   if (privacy) links.push(withoutScore(privacy));
   if (cookie && cookie.url !== privacy?.url) links.push(withoutScore(cookie));
   return links;
+}
+
+/**
+ * Hosts our built-in map attributes to the organization behind the site: a group's shared policy
+ * host (a video site's policy on its parent company's domain) counts as the site's own.
+ */
+export function operatedBySameOrganization(siteUrl: string): (host: string) => boolean {
+  const { classify } = createClassifier({ siteDomains: [hostOf(siteUrl)] });
+  const organization = classify(hostOf(siteUrl)).organizationId;
+  return (host) => organization !== undefined && classify(host).organizationId === organization;
 }
 
 /** Paths where sites commonly keep their policies, tried in order when no page links to one. */

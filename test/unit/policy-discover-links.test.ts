@@ -49,6 +49,12 @@ describe('policyLinksAmong', () => {
     expect(links).toEqual([{ url: 'https://legal.shopgroup.test/privacy', kind: 'privacy', found: 'link' }]);
   });
 
+  it('by default, counts a policy host of the organization our map says runs the site', () => {
+    const links = policyLinksAmong([{ href: 'https://policies.google.com/privacy?hl=en', text: 'Privacy' }], 'https://www.youtube.com/');
+    expect(links).toEqual([{ url: 'https://policies.google.com/privacy?hl=en', kind: 'privacy', found: 'link' }]);
+    expect(policyLinksAmong([{ href: 'https://policies.google.com/privacy', text: 'Privacy' }], 'https://www.shop.test/')).toEqual([]);
+  });
+
   it('prefers the link that says policy over a bare mention', () => {
     const links = policyLinksAmong(
       [
