@@ -5,14 +5,18 @@
  * request comment with `@name`.
  */
 export function markdownText(value: string): string {
-  return value
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/[\\`|[\]*_~#!()]/g, (c) => `\\${c}`);
+  return (
+    value
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+      // Brackets escaped, a parenthesis can no longer complete a link: it stays as written.
+      .replace(/[\\`|[\]*_~#]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // GitHub finds mentions in the rendered text, so an entity would still ping; a zero-width space does not (as Dependabot does).
+      .replace(/@/g, '@\u200B')
+  );
 }
 
 /** One table row; every cell is escaped here, so callers cannot forget it. */

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from './errors';
 
 /**
@@ -10,10 +10,10 @@ import { UserError } from './errors';
  */
 export async function policySearchDirs(explicit: readonly string[], cwd: string, toolRoot: string): Promise<string[]> {
   for (const dir of explicit) {
-    if (!(await isDirectory(dir))) throw new UserError(`--policies-dir ${dir}: no such directory`);
+    if (!(await isDirectory(resolve(cwd, dir)))) throw new UserError(`--policies-dir ${dir}: no such directory`);
   }
-  const candidates = [...explicit.map((dir) => resolve(cwd, dir)), join(cwd, 'policy'), join(toolRoot, 'policy')];
-  const unique = [...new Set(candidates.map((dir) => resolve(dir)))];
+  const candidates = [...explicit.map((dir) => resolve(cwd, dir)), resolve(cwd, 'policy'), resolve(toolRoot, 'policy')];
+  const unique = [...new Set(candidates)];
   const present = await Promise.all(unique.map(isDirectory));
   return unique.filter((_, i) => present[i]);
 }

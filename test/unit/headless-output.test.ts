@@ -1,5 +1,9 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CODES, failingFindings, outcomeOf } from '../../lib/headless/gate';
+import { EXIT_CODES, failingFindings, outcomeOf, reportedFailures } from '../../lib/headless/gate';
+import { deliverReport } from '../../lib/headless/outputs';
 import { Progress } from '../../lib/headless/progress';
 import { consentComparison, failingLines } from '../../lib/headless/run-summary';
 import { observation, sampleReport } from './export-fixture';
@@ -32,6 +36,28 @@ describe('--fail-on', () => {
       '  ! Google (doubleclick.net): technology not disclosed, cookie',
     ]);
     expect(failingLines([], 'undisclosed')).toEqual([]);
+  });
+
+  it.each([
+    ['none', ['undisclosed', 'technology-not-disclosed']],
+    ['undisclosed', ['undisclosed', 'technology-not-disclosed']],
+    ['by-category', ['undisclosed', 'technology-not-disclosed', 'disclosed-by-category']],
+  ] as const)('with --fail-on %s, JUnit and report.md list %j as failures', (failOn, statuses) => {
+    expect(reportedFailures(failOn)).toEqual(statuses);
+  });
+});
+
+describe('deliverReport', () => {
+  it('writes report.md and report.junit.xml for --format markdown,junit, listing failures whatever --fail-on says', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deliver-'));
+    const lines: string[] = [];
+    const io = { log: (line: string) => lines.push(line), out: () => undefined };
+    const { files, failing } = await deliverReport(sampleReport(), { outDir: dir, formats: ['markdown', 'junit'], failOn: 'none' }, io);
+    expect(files).toEqual([join(dir, 'report.md'), join(dir, 'report.junit.xml')]);
+    expect(failing).toBe(0);
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain('### Findings to fix (2)');
+    expect(await readFile(join(dir, 'report.junit.xml'), 'utf8')).toMatch(/<testsuites [^>]*failures="2"/);
+    expect(lines).toEqual([`Report: ${files.join(', ')}`]);
   });
 });
 
