@@ -10,6 +10,8 @@
  * gone, so `&lt;script&gt;` in the text stays words and `&#42;` does not become emphasis.
  */
 
+import { decodeHTMLStrict } from 'entities/decode';
+
 /** Elements whose content is never policy prose: code, styling, embedded documents, UI chrome. */
 const DROPPED_ELEMENTS = [
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'title', 'nav', 'button',
@@ -68,23 +70,23 @@ export function stripTags(html: string): string {
   return html.replace(new RegExp(`</?[a-zA-Z][a-zA-Z0-9-]*${ATTRIBUTES}/?>`, 'g'), '');
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', copy: '©', reg: '®', trade: '™',
-  hellip: '…', mdash: '—', ndash: '–', minus: '−', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”',
-  bdquo: '„', laquo: '«', raquo: '»', middot: '·', bull: '•', sect: '§', para: '¶', deg: '°', euro: '€',
-  pound: '£', yen: '¥', cent: '¢', times: '×', eacute: 'é', egrave: 'è', ecirc: 'ê', aacute: 'á', agrave: 'à',
-  acirc: 'â', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', ccedil: 'ç',
-  ntilde: 'ñ', iacute: 'í', oacute: 'ó', uacute: 'ú', Eacute: 'É', aring: 'å', oslash: 'ø', zwnj: '', zwj: '',
-};
+/*
+ * After decoding, a no-break space becomes a plain one and the invisible joiners and soft hyphen
+ * disappear: quotes are compared word for word with what a reviewer types, and these characters
+ * look like nothing (or like a space) on screen.
+ */
+const PLAIN_EQUIVALENT: Readonly<Record<string, string>> = { '\u00a0': ' ', '\u00ad': '', '\u200c': '', '\u200d': '' };
 
-/** Decodes named (common ones), decimal and hex character references; unknown names stay as written. */
+/**
+ * Decodes named (all of HTML's, from the `entities` package), decimal and hex character references;
+ * unknown names and references without their semicolon stay as written.
+ */
 export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      // Invalid or control code points would put invisible junk into quotes.
-      return code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ' ';
-    }
-    return NAMED_ENTITIES[body] ?? whole;
+  return text.replace(/&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (reference) => {
+    const decoded = decodeHTMLStrict(reference);
+    // Control characters, and invalid code points (which the decoder turns into U+FFFD), would put
+    // invisible junk into quotes.
+    if (reference[1] === '#' && /^[\u0000-\u001f\ufffd]$/.test(decoded)) return ' ';
+    return PLAIN_EQUIVALENT[decoded] ?? decoded;
   });
 }
