@@ -6,8 +6,9 @@ import { Technology, type Policy } from '../policy/schema';
 import { technologyOf } from '../policy/technology';
 import { displayName, type AttributeHost } from './attribution';
 import { firstPartyClauseIds, judgeThirdParty } from './coverage';
-import type { Finding, FindingStatus } from '../model/finding';
-import { compareFindings, statusRank } from '../model/order';
+import type { CookieLifetimeExcess, Finding, FindingStatus, ListedCookie } from '../model/finding';
+import { listingOf, unobservedCookies, type CookieListing, type UnobservedCookie } from './cookie-listings';
+import { compareFindings, compareText, statusRank } from '../model/order';
 
 /**
  * The audit: what the site did, held against what its policy declares. Pure — plain data in,
@@ -35,6 +36,8 @@ export interface AuditResult {
   findings: Finding[];
   /** Declarations no finding cites, in policy order: stale or over-broad clauses. */
   unmatchedDeclarations: UnmatchedDeclaration[];
+  /** Cookies the policy lists by name that no observed cookie was, in policy order. */
+  unobservedCookies: UnobservedCookie[];
 }
 
 /** Where one observation lands: the finding it joins and what the policy says of its technology. */
@@ -49,6 +52,8 @@ interface Placement {
   domain: string;
   category?: string;
   clauseIds: readonly string[];
+  /** For a cookie the policy lists by name: the listing, whose clauses are among clauseIds. */
+  listing?: CookieListing;
 }
 
 interface Bucket extends Placement {
@@ -59,6 +64,9 @@ interface Bucket extends Placement {
   technologies: Set<Technology>;
   allClauseIds: Set<string>;
   observationIds: string[];
+  /** Keyed by cookie name and listing clause. */
+  listedCookies: Map<string, ListedCookie>;
+  cookieLifetimes: Map<string, CookieLifetimeExcess>;
 }
 
 export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
@@ -70,12 +78,17 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
     const technology = technologyOf(observation);
     const placement = attribution.party === 'first'
       ? placeFirstParty(observation, host, technology, policy)
-      : placeThirdParty(host, attribution, technology, policy);
+      : placeThirdParty(observation, host, attribution, technology, policy);
     addTo(buckets, placement, observation, technology);
   }
   const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
   const findings = [...buckets.values()].map((b) => toFinding(b, clauseOrder)).sort(compareFindings);
-  return { findings, unmatchedDeclarations: unmatchedDeclarations(policy, findings) };
+  const listed = [...buckets.values()].flatMap((b) => [...b.listedCookies.values()]);
+  return {
+    findings,
+    unmatchedDeclarations: unmatchedDeclarations(policy, findings),
+    unobservedCookies: unobservedCookies(policy, listed),
+  };
 }
 
 /**
@@ -100,6 +113,8 @@ function placeFirstParty(
 ): Placement {
   const domain = registrableDomain(host);
   const isNetwork = observation.kind === 'request' || observation.kind === 'beacon';
+  const listing = policy && listingOf(policy, observation, { party: 'first' });
+  const clauseIds = policy ? firstPartyClauseIds(policy, technology, isNetwork) : [];
   return {
     group: `first-party:${domain}`,
     status: 'first-party',
@@ -107,11 +122,13 @@ function placeFirstParty(
     subjectFromPolicy: policy !== undefined,
     ...(policy ? { organization: policy.site.name } : {}),
     domain,
-    clauseIds: policy ? firstPartyClauseIds(policy, technology, isNetwork) : [],
+    clauseIds: listing ? [...new Set([...listing.clauseIds, ...clauseIds])] : clauseIds,
+    ...(listing && { listing }),
   };
 }
 
 function placeThirdParty(
+  observation: Observation,
   host: string,
   attribution: Attribution,
   technology: Technology,
@@ -119,6 +136,7 @@ function placeThirdParty(
 ): Placement {
   const domain = attribution.registrableDomain;
   const coverage = policy ? judgeThirdParty(policy, host, attribution, technology) : undefined;
+  const listing = policy && listingOf(policy, observation, { party: 'third', host, attribution });
   const status: FindingStatus = coverage?.status ?? 'unreviewed';
   const organization = attribution.organization;
   // Finding ids read `unreviewed:example.com` for a domain nobody knows, `disclosed:org:google` for an organization.
@@ -131,7 +149,21 @@ function placeThirdParty(
     ...(organization ? { organization } : {}),
     domain,
     ...(attribution.category ? { category: attribution.category } : {}),
-    clauseIds: coverage?.clauseIds ?? [],
+    ...(listing ? citingListing(listing, status, coverage?.clauseIds ?? []) : { clauseIds: coverage?.clauseIds ?? [] }),
+  };
+}
+
+/**
+ * A cookie the policy lists by name cites the row that lists it, not every clause that names its
+ * party. Should the party-level reading be the stronger one (the party named elsewhere, the row only
+ * describing its kind), that reading stands and its clauses are cited too.
+ */
+function citingListing(listing: CookieListing, status: FindingStatus, clauseIds: readonly string[]) {
+  const partyLevelStronger = statusRank(status) < statusRank(listing.status);
+  return {
+    status: partyLevelStronger ? status : listing.status,
+    clauseIds: partyLevelStronger ? [...new Set([...listing.clauseIds, ...clauseIds])] : listing.clauseIds,
+    listing,
   };
 }
 
@@ -146,6 +178,8 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
       technologies: new Set(),
       allClauseIds: new Set(),
       observationIds: [],
+      listedCookies: new Map(),
+      cookieLifetimes: new Map(),
     };
     buckets.set(placement.group, bucket);
   } else if (placement.subjectFromPolicy && !bucket.subjectFromPolicy) {
@@ -158,6 +192,7 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
   bucket.technologies.add(technology);
   for (const id of placement.clauseIds) bucket.allClauseIds.add(id);
   bucket.observationIds.push(observation.id);
+  if (placement.listing) noteListing(bucket, placement.listing);
   const known = bucket.coverage.get(technology);
   // Two hosts of one party may be covered differently: the technology keeps the worse verdict.
   if (!known || statusRank(placement.status) < statusRank(known.status)) {
@@ -166,6 +201,14 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
     for (const id of placement.clauseIds) known.clauseIds.add(id);
   }
   if (statusRank(placement.status) < statusRank(bucket.status)) bucket.status = placement.status;
+}
+
+function noteListing(bucket: Bucket, { listed, excess }: CookieListing) {
+  for (const cookie of listed) bucket.listedCookies.set(`${cookie.name}\n${cookie.clauseId}`, cookie);
+  if (!excess) return;
+  const key = `${excess.name}\n${excess.clauseId}`;
+  const known = bucket.cookieLifetimes.get(key);
+  if (!known || excess.observedSeconds > known.observedSeconds) bucket.cookieLifetimes.set(key, excess);
 }
 
 function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Finding {
@@ -191,6 +234,8 @@ function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Fi
     clauseIds: inPolicyOrder(bucket.allClauseIds),
     observationIds: bucket.observationIds,
     ...(coverage ? { coverage } : {}),
+    ...nonEmpty('listedCookies', byNameThenClause([...bucket.listedCookies.values()], clauseOrder)),
+    ...nonEmpty('cookieLifetimes', byNameThenClause([...bucket.cookieLifetimes.values()], clauseOrder)),
   };
   const uncovered = (coverage ?? []).filter((c) => c.status === 'undisclosed' || c.status === 'technology-not-disclosed');
   if (uncovered.length > 0) {
@@ -204,6 +249,14 @@ function unmatchedDeclarations(policy: Policy | undefined, findings: readonly Fi
   if (!policy) return [];
   const cited = new Set(findings.flatMap((f) => f.clauseIds));
   return policy.declarations.filter((d) => !cited.has(d.id)).map((d) => ({ id: d.id, quote: d.clause.quote }));
+}
+
+function byNameThenClause<T extends { name: string; clauseId: string }>(items: T[], clauseOrder: ReadonlyMap<string, number>): T[] {
+  return items.sort((a, b) => compareText(a.name, b.name) || (clauseOrder.get(a.clauseId) ?? 0) - (clauseOrder.get(b.clauseId) ?? 0));
+}
+
+function nonEmpty<K extends string, T>(key: K, items: T[]): Partial<Record<K, T[]>> {
+  return items.length > 0 ? ({ [key]: items } as Record<K, T[]>) : {};
 }
 
 function inEnumOrder<T extends string>(values: ReadonlySet<T>, order: readonly T[]): T[] {

@@ -50,7 +50,7 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): Report {
   const policy = input.policy?.policy;
   const pages = input.pages ? [...input.pages] : pagesOf(input.observations);
-  const { findings, unmatchedDeclarations } = judgeSite({ ...input, pages });
+  const { findings, unmatchedDeclarations, unobservedCookies } = judgeSite({ ...input, pages });
   return Report.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: input.tool,
@@ -63,6 +63,7 @@ export function buildReport(input: ReportInput): Report {
     observations: input.observations,
     findings: attachReviews(findings, input.reviews ?? []),
     ...(policy ? { declarations: policy.declarations, unmatchedDeclarations } : {}),
+    ...(policy?.declarations.some((d) => d.cookies?.length) ? { unobservedCookies } : {}),
   });
 }
 

@@ -83,11 +83,15 @@ export function judgeThirdParty(
  * Pure: the clauses in which the site speaks of its own use of a technology. Any request to the
  * site's own servers lands in its logs, so network evidence also cites the log-data clauses. The
  * third-party rule "scripts imply log data" is not applied: "we use cookies" says nothing about logs.
+ * A clause that lists cookies by name is cited for those cookies only, by their listing.
  */
 export function firstPartyClauseIds(policy: Policy, technology: Technology, isNetwork: boolean): string[] {
   const observed: Technology[] = isNetwork ? [technology, 'log-data'] : [technology];
+  const listsOtherCookies = (d: Declaration) => technology === 'cookie' && (d.cookies?.length ?? 0) > 0;
   return ids(
-    policy.declarations.filter((d) => d.appliesTo !== 'third-party' && d.technologies.some((t) => observed.includes(t))),
+    policy.declarations.filter(
+      (d) => d.appliesTo !== 'third-party' && d.technologies.some((t) => observed.includes(t)) && !listsOtherCookies(d),
+    ),
   );
 }
 

@@ -55,6 +55,32 @@ export const TechnologyCoverage = z.object({
 });
 export type TechnologyCoverage = z.infer<typeof TechnologyCoverage>;
 
+/** An observed cookie the policy lists by name (a row of a cookie table), and the clause that lists it. */
+export const ListedCookie = z.object({
+  /** The cookie's name as observed. */
+  name: z.string(),
+  /** The name or pattern as the policy lists it (`_ga_*`). */
+  listedAs: z.string(),
+  clauseId: z.string(),
+});
+export type ListedCookie = z.infer<typeof ListedCookie>;
+
+/**
+ * A cookie that lives longer than the policy says it does, beyond a tolerance (10% of the declared
+ * lifetime or a day, whichever is longer): the policy understates how long it tracks the visitor.
+ */
+export const CookieLifetimeExcess = z.object({
+  name: z.string(),
+  /** The longest lifetime it was set with during the audit. */
+  observedSeconds: z.number(),
+  /** What the clause declares; null for a session cookie. */
+  declaredSeconds: z.number().nullable(),
+  /** The declared lifetime in the policy's words ("24 hours"). */
+  declaredText: z.string().optional(),
+  clauseId: z.string(),
+});
+export type CookieLifetimeExcess = z.infer<typeof CookieLifetimeExcess>;
+
 /** A privacy reviewer's verdict on a finding: kept across audits of the site, shown in every export. */
 export const ReviewVerdict = z.enum(['compliant', 'not-compliant', 'needs-review']);
 export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
@@ -81,6 +107,10 @@ export const Finding = z.object({
   observationIds: z.array(z.string()),
   /** Per technology the party was seen using, how the policy covers it (third parties judged against a policy). */
   coverage: z.array(TechnologyCoverage).optional(),
+  /** Its cookies that the policy lists by name, each with the clause listing it. */
+  listedCookies: z.array(ListedCookie).optional(),
+  /** Its cookies that outlive the lifetime the policy declares for them: a flag whatever the status. */
+  cookieLifetimes: z.array(CookieLifetimeExcess).optional(),
   /** On `undisclosed` and `technology-not-disclosed` findings: what the policy would have to add. */
   proposedDeclaration: ProposedDeclaration.optional(),
   review: Review.optional(),

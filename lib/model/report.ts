@@ -100,6 +100,10 @@ export const Report = z.object({
   declarations: z.array(DeclarationQuote).optional(),
   /** Declarations of the policy never matched by any observation (stale or over-broad). */
   unmatchedDeclarations: z.array(z.object({ id: z.string(), quote: z.string().optional() })).optional(),
+  /** Cookies the policy lists by name that were never set during the audit (stale rows, or pages not visited). */
+  unobservedCookies: z
+    .array(z.object({ name: z.string(), declarationId: z.string(), provider: z.string().optional() }))
+    .optional(),
 });
 export type Report = z.infer<typeof Report>;
 
