@@ -23,10 +23,20 @@ export function neutraliseFormula(cell: Cell): Cell {
   return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** CSV text ending in exactly one CRLF (Papa ends a header-only file with one, other files without). */
+/*
+ * Excel reads a CSV file without a byte order mark in the system's legacy code page, so "Datenschutzerklärung"
+ * or a Japanese cookie value comes out garbled; with the mark it reads UTF-8. Papa.parse, Python's
+ * utf-8-sig and most CSV readers skip it.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * CSV text starting with the UTF-8 byte order mark and ending in exactly one CRLF (Papa ends a
+ * header-only file with one, other files without).
+ */
 function toCsv(fields: string[], rows: Cell[][]): string {
   const csv = Papa.unparse({ fields, data: rows.map((row) => row.map(neutraliseFormula)) }, { newline: '\r\n' });
-  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
+  return `${UTF8_BOM}${csv.endsWith('\r\n') ? csv : `${csv}\r\n`}`;
 }
 
 /** Multi-valued fields in one cell, separated by spaces (none of the values contain one). */

@@ -97,7 +97,7 @@ describe('findingsToCsv', () => {
 
   it('writes only the header for a report without findings', () => {
     const csv = findingsToCsv({ ...sampleReport(), findings: [] });
-    expect(csv).toMatch(/^id,status,subject,[^\r\n]*\r\n$/);
+    expect(csv).toMatch(/^\uFEFFid,status,subject,[^\r\n]*\r\n$/);
   });
 });
 
