@@ -7,6 +7,8 @@ import { chromiumFlags, prepareProfile } from './chromium';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
+import { PendingTimers } from './pending-timers';
+import { warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { UserError } from './errors';
 import type { Observation } from '../model/observation';
@@ -46,7 +48,8 @@ interface AuditorGlobal {
   auditor: { store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> } };
 }
 
-const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
+/** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
+export const SCHEDULED_TAG_HORIZON_MS = 3_000;
 
 /** Profiles of browsers still open: removed even when the process exits abruptly (a second Ctrl-C). */
 const openProfiles = new Set<string>();
@@ -62,6 +65,7 @@ export class AuditBrowser {
     private readonly context: BrowserContext,
     private readonly userDataDir: string,
     private readonly consent: ConsentDriver | undefined,
+    private readonly timers: PendingTimers | undefined,
   ) {
     context.on('close', () => {
       this.closed = true;
@@ -98,7 +102,8 @@ export class AuditBrowser {
       // Both hook into every new document: they must be in place before the first page opens.
       if (options.gpc) await sendGpcSignal(context);
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
-      const browser = new AuditBrowser(context, userDataDir, consent);
+      const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
+      const browser = new AuditBrowser(context, userDataDir, consent, timers);
       await browser.worker();
       return browser;
     } catch (error) {
@@ -120,42 +125,9 @@ export class AuditBrowser {
     }
   }
 
-  /**
-   * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
-   * does not deliver the first navigation after install to the worker's webRequest listeners.
-   * The page is answered by the browser's own request interception under a name that never
-   * resolves (`.invalid`), so no server is involved: nothing can hold the run up by keeping a
-   * connection open, and no host rule of the user's can send it elsewhere. The record is polled
-   * briefly after each navigation rather than slept on.
-   */
-  async warmUp(timeoutMs = 20_000): Promise<void> {
-    const page = await this.openPage();
-    await page.route(`${WARM_UP_ORIGIN}/**`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
-    );
-    const deadline = Date.now() + timeoutMs;
-    try {
-      for (let attempt = 1; Date.now() < deadline; attempt++) {
-        const url = `${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`;
-        await page.goto(url).catch(() => undefined);
-        if (await this.sees(url, Math.min(1_000, deadline - Date.now()))) {
-          await this.forgetObservations();
-          return;
-        }
-      }
-      throw new UserError('the auditor extension loaded but never recorded a request (warm-up timed out)');
-    } finally {
-      await page.close();
-    }
-  }
-
-  private async sees(url: string, withinMs: number): Promise<boolean> {
-    const until = Date.now() + withinMs;
-    do {
-      if ((await this.observations()).some((o) => o.url === url)) return true;
-      await new Promise((resolve) => setTimeout(resolve, 40));
-    } while (Date.now() < until);
-    return false;
+  /** Proves the extension records before the first audited page (see warm-up.ts). */
+  warmUp(timeoutMs?: number): Promise<void> {
+    return warmUp(this, timeoutMs);
   }
 
   /**
@@ -235,6 +207,7 @@ export class AuditBrowser {
       if (response && response.status() >= 400) result.visit.error = `HTTP ${response.status()}`;
       result.visit.networkQuiet = await quiet.wait(limits.waitMs);
       if (result.notHtml) return true;
+      result.visit.networkQuiet = (await this.waitForScheduledTags(page, quiet, limits)) && result.visit.networkQuiet;
       if (limits.scroll) {
         await scrollThrough(page);
         result.visit.networkQuiet = (await quiet.wait(limits.waitMs)) && result.visit.networkQuiet;
@@ -249,13 +222,30 @@ export class AuditBrowser {
     return true;
   }
 
+  /**
+   * Waits for the timers the page scheduled for its first seconds, then for the network to go
+   * quiet again, as long as new ones keep coming within the bound.
+   */
+  private async waitForScheduledTags(page: Page, quiet: NetworkQuiet, limits: VisitLimits): Promise<boolean> {
+    if (!this.timers) return true;
+    let quietAgain = true;
+    for (let round = 0; round < 5; round++) {
+      const pending = await this.timers.pendingMs(page);
+      if (pending <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pending, SCHEDULED_TAG_HORIZON_MS) + 50));
+      quietAgain = await quiet.wait(limits.waitMs, 300);
+    }
+    return quietAgain;
+  }
+
   /** Everything the extension recorded so far, after it wrote its pending batch. */
   async observations(): Promise<Observation[]> {
     const worker = await this.worker();
     return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
   }
 
-  private async forgetObservations(): Promise<void> {
+  /** Drops everything recorded so far: traffic that is not the audit's (warm-up, consent answering). */
+  async forgetObservations(): Promise<void> {
     await (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.clear());
   }
 

@@ -85,3 +85,23 @@ describe('browser start-up', () => {
     }
   });
 });
+
+describe('tags a page schedules after its load', () => {
+  it('waits for the timers due in the page’s first seconds, not for later ones, and ends a quiet page at once', async () => {
+    const browser = await launch(server.hostRules);
+    try {
+      await browser.warmUp();
+      const started = Date.now();
+      const page = await browser.visit('https://www.auditor-fixture.com/delayed.html', { pageTimeoutMs: 15_000, waitMs: 5_000, scroll: false });
+      const visitMs = Date.now() - started;
+      expect(page.visit.error).toBeUndefined();
+      const urls = (await browser.observations()).map((o) => o.url ?? '');
+      expect(urls.filter((u) => u.includes('delayed=')).map((u) => new URL(u).searchParams.get('delayed')).sort()).toEqual(['1000', '2200']);
+      console.info(`page with tags at 1 s and 2.2 s after load: visit ${visitMs} ms`);
+      // The 20 s timer is beyond the horizon: the visit does not wait for it.
+      expect(visitMs).toBeLessThan(15_000);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import type { AuditBrowser } from './audit-browser';
+import { UserError } from './errors';
+
+const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
+
+/**
+ * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
+ * does not deliver the first navigation after install to the worker's webRequest listeners.
+ * The page is answered by the browser's own request interception under a name that never
+ * resolves (`.invalid`), so no server is involved: nothing can hold the run up by keeping a
+ * connection open, and no host rule of the user's can send it elsewhere. The record is polled
+ * briefly after each navigation rather than slept on.
+ */
+export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
+  return browser.inTab(async (page) => {
+    await page.route(`${WARM_UP_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
+    );
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; Date.now() < deadline; attempt++) {
+      const url = `${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`;
+      await page.goto(url).catch(() => undefined);
+      if (await sees(browser, url, Math.min(1_000, deadline - Date.now()))) {
+        await browser.forgetObservations();
+        return;
+      }
+    }
+    throw new UserError('the auditor extension loaded but never recorded a request (warm-up timed out)');
+  });
+}
+
+async function sees(browser: AuditBrowser, url: string, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  do {
+    if ((await browser.observations()).some((o) => o.url === url)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  } while (Date.now() < until);
+  return false;
+}
