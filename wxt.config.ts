@@ -14,15 +14,36 @@ function trackerDbEngineFile(): string {
   return join(dirname(entry), '..', 'trackerdb.engine');
 }
 
-// The manifest is generated from entrypoints/; only permissions live here.
+/**
+ * Firefox keys an add-on's storage (our IndexedDB of observations and verdicts) and its
+ * moz-extension:// address to this id; without one every temporary install gets a random id.
+ */
+const FIREFOX_ADDON_ID = 'policy-tracker-auditor@auditor.invalid';
+
+// The manifest is generated from entrypoints/ and public/icon/<size>.png; permissions and ids live here.
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Policy vs. Trackers Auditor',
     description:
       'Flags the trackers a site uses that its own privacy policy does not disclose.',
     permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'unlimitedStorage', 'scripting'],
     host_permissions: ['<all_urls>'],
+    // Chromium warns of an unknown manifest key on chrome://extensions: Firefox's settings go to Firefox only.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: FIREFOX_ADDON_ID,
+          // Observations stay in the browser and exports are downloads: nothing is collected.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: {
+    // The sources zip is what Mozilla's reviewers rebuild the Firefox package from: the checkout
+    // without local run output (git-ignored, but WXT does not read .gitignore).
+    excludeSources: ['audit-report/**', 'test-artifacts/**', '.scratch/**', '*.log'],
   },
   vite: () => ({
     define: { 'import.meta.env.AUDITOR_TRACKERDB': JSON.stringify(withTrackerDb ? 'on' : 'off') },
