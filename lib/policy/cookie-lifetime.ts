@@ -33,27 +33,26 @@ const TOKENS = /\d+(?:[.,]\d+)?|[a-z]+/g;
  */
 export function lifetimeSecondsOf(text: string): number | null | undefined {
   const words = text.trim().toLowerCase();
-  let total = 0;
-  let found = false;
+  // A range ("30 seconds to 1 year", "up to 2 years") declares its longest end; "1 year 1 month" adds up.
+  const ends = words.split(/\s+(?:to|or|-|–|—)\s+/).map(sumOf).filter((s): s is number => s !== undefined);
+  if (ends.length > 0) return Math.max(...ends);
+  return SESSION.test(words) ? null : undefined;
+}
+
+function sumOf(words: string): number | undefined {
   const tokens = words.match(TOKENS) ?? [];
+  let total: number | undefined;
   tokens.forEach((token, index) => {
     const amount = amountOf(token);
     const unitText = tokens[index + 1];
     const unit = unitText === undefined ? undefined : UNIT_SECONDS.find(([pattern]) => pattern.test(unitText));
     if (amount === undefined || !unit) return;
-    total += amount * unit[1];
-    found = true;
+    total = (total ?? 0) + amount * unit[1];
   });
-  if (found) return Math.round(total);
-  return SESSION.test(words) ? null : undefined;
+  return total === undefined ? undefined : Math.round(total);
 }
 
 function amountOf(text: string): number | undefined {
   if (/^\d/.test(text)) return Number(text.replace(',', '.'));
   return NUMBER_WORDS[text];
-}
-
-/** Whether a table cell reads as a lifetime at all; a purpose cell ("Keeps you signed in") does not. */
-export function looksLikeLifetime(text: string): boolean {
-  return lifetimeSecondsOf(text) !== undefined || /^\s*(?:persistent|permanent|varies|n\/?a)\b/i.test(text);
 }

@@ -43,7 +43,10 @@ export function guessPolicyTextFormat(text: string): PolicyTextFormat {
 }
 
 interface Block {
-  /** A table row is a paragraph of its own that is never read as a heading ("Name | Provider | Purpose"). */
+  /**
+   * A table row is a paragraph of its own that is never read as a heading ("Name | Provider | Purpose"):
+   * a markdown row between bars, or a line of cells (isLineOfCells).
+   */
   kind: 'heading' | 'paragraph' | 'item' | 'row';
   level?: number;
   /** Raw lines of the block (markdown inline syntax still in). */
@@ -51,7 +54,10 @@ interface Block {
 }
 
 export function readPolicyText(raw: string, format: PolicyTextFormat): PolicyText {
-  const html = format === 'text' ? { text: raw } : htmlToMarkdownish(raw, { collapseWhitespace: format === 'html' });
+  const html =
+    format === 'text'
+      ? { text: raw }
+      : htmlToMarkdownish(format === 'markdown' ? keepPlaceholdersInRows(raw) : raw, { collapseWhitespace: format === 'html' });
   const blocks = markdownBlocks(html.text);
   let title = html.title;
   const sections: PolicyTextSection[] = [{ heading: INTRODUCTION, paragraphs: [], untitled: true }];
@@ -67,7 +73,7 @@ export function readPolicyText(raw: string, format: PolicyTextFormat): PolicyTex
       else sections.push({ heading: headingText, paragraphs: [] });
       return;
     }
-    const text = format === 'markdown' && isTableRow(block)
+    const text = format === 'markdown' && block.kind === 'row'
       ? inlineText(unmarkTableRow(block.lines.join(' ')), 'text')
       : inlineText(block.lines.join(' '), format);
     if (text !== '') sections.at(-1)!.paragraphs.push(text);
@@ -117,7 +123,23 @@ function markdownBlocks(text: string): Block[] {
     }
   }
   close();
-  return blocks;
+  return blocks.map((block, index) =>
+    isLineOfCells(block, blocks[index - 1], blocks[index + 1]) ? { ...block, kind: 'row' } : block,
+  );
+}
+
+const barsIn = (block: Block | undefined) =>
+  block?.kind !== 'heading' && block?.lines.length === 1 ? (block.lines[0]!.match(/\s\|\s/g) ?? []).length : 0;
+
+/**
+ * Table rows as the browser's page reader writes them (`_ga | Google | Distinguishes visitors`),
+ * without markdown's outer bars: a line of three cells or more, or one that has as many cells as a
+ * line next to it. "Privacy Policy | Acme" alone is a title, not a table.
+ */
+function isLineOfCells(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
+  if (block.kind !== 'paragraph') return false;
+  const bars = barsIn(block);
+  return bars >= 2 || (bars === 1 && (barsIn(previous) === 1 || barsIn(next) === 1));
 }
 
 /**
@@ -140,9 +162,18 @@ function headingOf(block: Block, next: Block | undefined, format: PolicyTextForm
     : undefined;
 }
 
-/** A markdown table row, or a line of cells between bars as the browser's page reader writes table rows. */
-function isTableRow(block: Block): boolean {
-  return block.kind === 'row' || (block.kind === 'paragraph' && block.lines.length === 1 && /\S\s+\|\s+\S/.test(block.lines[0]!));
+/** Inline HTML a markdown table cell may hold; any other `<word>` in a row is a placeholder of a name. */
+const CELL_TAGS = /^\/?(?:a|abbr|b|br|code|del|em|i|img|ins|kbd|mark|p|s|small|span|strong|sub|sup|u|div)$/i;
+
+/**
+ * Cookie tables write the variable part of a name as `<id>` (`_ga_<container-id>`); in a table row,
+ * such a word is text, not a tag to strip. It is escaped so it survives as written, and decoded with
+ * the other entities.
+ */
+function keepPlaceholdersInRows(markdown: string): string {
+  return markdown.replace(/^.*\s\|\s.*$|^\s*\|.*\|\s*$/gm, (row) =>
+    row.replace(/<(\/?[a-z][\w-]*)>/gi, (tag, name: string) => (CELL_TAGS.test(name) ? tag : `&lt;${name}&gt;`)),
+  );
 }
 
 /**
