@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { Finding } from '../model/finding';
 import type { Observation } from '../model/observation';
 import { clauseQuotes } from './clauses';
+import { cookieLifetimeText } from './format';
 import type { Report } from '../model/report';
 
 type Cell = string | number | boolean | null | undefined;
@@ -74,6 +75,9 @@ function findingColumns(report: Report): FindingColumn[] {
   // Optional fields get a column only when some finding has them, to keep the sheet narrow.
   if (report.findings.some((f) => (f.technologies ?? []).length > 0)) {
     columns.push({ header: 'technologies', value: (f) => spaced(f.technologies ?? []) });
+  }
+  if (report.findings.some((f) => f.cookieLifetimes?.length)) {
+    columns.push({ header: 'cookieLifetimes', value: (f) => (f.cookieLifetimes ?? []).map(cookieLifetimeText).join('\n') });
   }
   if (report.findings.some((f) => reviewOf(f) !== undefined)) {
     columns.push(

@@ -1,3 +1,5 @@
+import type { CookieLifetimeExcess } from '../model/finding';
+
 /*
  * Human-readable values shared by the HTML report and the terminal summary. Always UTC and
  * English so that the same report renders identically on every machine and in every test.
@@ -66,4 +68,18 @@ export function attributionSourcesText(settings: { trackerDb?: boolean } | undef
 export function policyProvenanceText(policy: { file?: string; discovered?: { urls: readonly string[] } } | undefined): string | undefined {
   if (!policy?.discovered) return undefined;
   return `Judged against a draft read from ${policy.discovered.urls.join(' and ')}, not reviewed`;
+}
+
+/**
+ * "_gid: set for 30 d, the policy says 24 hours (d5)": a cookie that outlives the lifetime its
+ * clause declares, in one line. Plain text; callers escape it for HTML.
+ */
+export function cookieLifetimeText(excess: CookieLifetimeExcess): string {
+  const declared = excess.declaredText ?? formatLifetime(excess.declaredSeconds);
+  return `${excess.name}: set for ${formatLifetime(excess.observedSeconds)}, the policy says ${declared} (${excess.clauseId})`;
+}
+
+/** "_hjid (Hotjar, d7)": a cookie the policy lists that was never set. Plain text. */
+export function unobservedCookieText(cookie: { name: string; declarationId: string; provider?: string }): string {
+  return `${cookie.name} (${cookie.provider ? `${cookie.provider}, ` : ''}${cookie.declarationId})`;
 }

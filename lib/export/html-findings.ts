@@ -7,6 +7,7 @@ import type { Report } from '../model/report';
 import { compareFindings } from '../model/order';
 import { STATUS_LABELS, uncoveredTechnologies } from './status';
 import { UNCATEGORISED } from './summary';
+import { cookieLifetimeText } from './format';
 
 /** A status chip: colour, symbol and words, so it reads in greyscale print and to screen readers. */
 export function statusChip(status: string): SafeHtml {
@@ -41,7 +42,13 @@ function clauseCell(f: Finding, quotes: Map<string, QuotedClause>): SafeHtml {
   const uncovered = uncoveredTechnologies(f);
   return html`<td>${f.clauseIds.map((id) => clauseQuote(id, quotes.get(id)))}${
     uncovered.length > 0 ? html`<p><span class="no-clause">No clause covers its ${uncovered.join(', ')}.</span></p>` : ''
-  }</td>`;
+  }${lifetimeNotes(f)}</td>`;
+}
+
+/** Cookies that outlive the lifetime their clause declares: whatever the status, the clause understates them. */
+function lifetimeNotes(f: Finding): SafeHtml | '' {
+  if (!f.cookieLifetimes?.length) return '';
+  return html`${f.cookieLifetimes.map((e) => html`<p class="lifetime"><span class="no-clause">Outlives its declared lifetime:</span> ${cookieLifetimeText(e)}</p>`)}`;
 }
 
 /** What the party was seen as, and per technology how the policy covers it (symbol and status in words). */

@@ -1,4 +1,4 @@
-import { attributionSourcesText, policyProvenanceText, formatDuration, formatTime, plural } from './format';
+import { attributionSourcesText, policyProvenanceText, formatDuration, formatTime, plural, unobservedCookieText } from './format';
 import { observationsAppendix, OBSERVATION_ROW_LIMIT } from './html-appendix';
 import { barChart } from './html-chart';
 import { html, SafeHtml } from './html-escape';
@@ -107,6 +107,13 @@ stale, over-broad, or used on pages this run did not visit.</p>
 ${unmatched.map((d) => clauseQuote(d.id, quotes.get(d.id)))}`;
 }
 
+function unobservedCookies(report: Report): SafeHtml | '' {
+  const cookies = report.unobservedCookies;
+  if (!cookies?.length) return '';
+  return html`<p class="note">Cookies the policy lists by name that were never set during this run:</p>
+<ul>${cookies.map((c) => html`<li><code>${unobservedCookieText(c)}</code></li>`)}</ul>`;
+}
+
 function pagesTable(report: Report): SafeHtml {
   if (report.pages.length === 0) return html`<p class="muted">No pages were visited.</p>`;
   return html`<div class="table-wrap"><table class="compact">
@@ -157,6 +164,7 @@ ${findingsTable(report)}
 <section aria-labelledby="unmatched-heading">
 <h2 id="unmatched-heading">Declared but never observed</h2>
 ${unmatchedDeclarations(report)}
+${unobservedCookies(report)}
 </section>
 
 <section aria-labelledby="pages-heading">
