@@ -159,7 +159,8 @@ function placeThirdParty(
  * describing its kind), that reading stands and its clauses are cited too.
  */
 function citingListing(listing: CookieListing, status: FindingStatus, clauseIds: readonly string[]) {
-  const partyLevelStronger = statusRank(status) < statusRank(listing.status);
+  // STATUS_ORDER runs from worst to best: a later status is the stronger disclosure.
+  const partyLevelStronger = statusRank(status) > statusRank(listing.status);
   return {
     status: partyLevelStronger ? status : listing.status,
     clauseIds: partyLevelStronger ? [...new Set([...listing.clauseIds, ...clauseIds])] : listing.clauseIds,

@@ -117,6 +117,11 @@ const rows: Row[] = [
     expected: { id: 'disclosed-by-category:org:adnet', status: 'disclosed-by-category', clauseIds: ['d8'] },
   },
   {
+    says: 'ad_id listed only for advertising partners, set by doubleclick.net: Google is named for cookies → disclosed, its row d8 cited with the clauses naming Google',
+    observations: [cookieSet('ad_id', 'ad.doubleclick.net', YEAR)],
+    expected: { id: 'disclosed:org:google', status: 'disclosed', clauseIds: ['d3', 'd4', 'd5', 'd6', 'd8'], listedCookies: [{ name: 'ad_id', listedAs: 'ad_id', clauseId: 'd8' }] },
+  },
+  {
     says: 'bm_session declared Session, set as a session cookie → first party, citing its row d2 and d1',
     observations: [cookieSet('bm_session', 'www.brightmoor.test', null)],
     expected: { id: 'first-party:brightmoor.test', status: 'first-party', clauseIds: ['d1', 'd2'] },
