@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 import {
@@ -39,6 +40,8 @@ export interface AuditOptions {
   pageTimeoutMs: number;
   /** When set, follow same-site links breadth-first until this many pages were audited. */
   maxPages?: number;
+  /** Pages audited at once, each in its own tab of the one browser. */
+  concurrency: number;
   scroll: boolean;
   /** One browser profile per state, in this order. */
   consent: ConsentState[];
@@ -77,6 +80,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     'wait-ms': { type: 'string', default: '5000' },
     'page-timeout': { type: 'string', default: '30000' },
     'max-pages': { type: 'string' },
+    concurrency: { type: 'string' },
     scroll: { type: 'boolean', default: false },
     consent: { type: 'string', default: 'none' },
     gpc: { type: 'boolean', default: false },
@@ -111,6 +115,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     waitMs: wholeNumber('--wait-ms', values['wait-ms'], 'milliseconds'),
     pageTimeoutMs: wholeNumber('--page-timeout', values['page-timeout'], 'milliseconds'),
     maxPages: values['max-pages'] === undefined ? undefined : positiveNumber('--max-pages', values['max-pages']),
+    concurrency: values.concurrency === undefined ? defaultConcurrency() : positiveNumber('--concurrency', values.concurrency, 'tabs'),
     scroll: values.scroll,
     consent: listOf('--consent', values.consent, CONSENT_STATES),
     gpc: values.gpc,
@@ -191,9 +196,14 @@ function wholeNumber(flag: string, text: string, unit: string): number {
   return Number(text);
 }
 
-function positiveNumber(flag: string, text: string): number {
+/** One tab per core, at most four: more tabs than cores only queue for the CPU. */
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function positiveNumber(flag: string, text: string, unit = 'pages'): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) {
-    throw new UserError(`${flag} takes a whole number of pages, at least 1, not ${JSON.stringify(text)}`);
+    throw new UserError(`${flag} takes a whole number of ${unit}, at least 1, not ${JSON.stringify(text)}`);
   }
   return Number(text);
 }

@@ -8,7 +8,7 @@ import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consen
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { PendingTimers } from './pending-timers';
-import { warmUp } from './warm-up';
+import { WARM_UP_ORIGIN, warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { UserError } from './errors';
 import type { Observation } from '../model/observation';
@@ -238,10 +238,15 @@ export class AuditBrowser {
     return quietAgain;
   }
 
-  /** Everything the extension recorded so far, after it wrote its pending batch. */
-  async observations(): Promise<Observation[]> {
+  /**
+   * Everything the extension recorded so far, after it wrote its pending batch. A closed warm-up
+   * tab may still report its last request (the favicon) after the record was cleared: never audit it.
+   */
+  async observations({ includeWarmUp = false } = {}): Promise<Observation[]> {
     const worker = await this.worker();
-    return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
+    const all = await worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
+    if (includeWarmUp) return all;
+    return all.filter((o) => !o.pageUrl.startsWith(WARM_UP_ORIGIN) && !o.url?.startsWith(WARM_UP_ORIGIN));
   }
 
   /** Drops everything recorded so far: traffic that is not the audit's (warm-up, consent answering). */

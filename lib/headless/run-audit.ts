@@ -82,6 +82,7 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         siteDomains,
         progress,
         labelState: options.consent.length > 1,
+        concurrency: options.concurrency,
         isInterrupted: () => interrupted,
         ...(sessions.length === 0 && prepared.discover
           ? { discover: { policyUrls: options.policyUrls, pageTimeoutMs: options.pageTimeoutMs, now: Date.now } }

@@ -24,6 +24,8 @@ export interface SessionPlan {
   progress: Progress;
   /** Prefix progress lines with the state (runs with several states). */
   labelState: boolean;
+  /** Tabs audited at once in the one browser (each observation is still its own page's). */
+  concurrency: number;
   /** Read the site's own policy once the pages are audited (the first state's session only). */
   discover?: Omit<DiscoveryRequest, 'siteUrl' | 'anchors'>;
   isInterrupted(): boolean;
@@ -55,25 +57,39 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
       result.consent = { state, ...(await browser.answerConsent(first, limits)) };
       progress.note(describeConsent(result.consent, first));
     }
-    for (let url = first, n = 1; url !== undefined && !plan.isInterrupted(); url = frontier.next()) {
-      const where = { n, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
-      progress.pageStarted(where);
-      const page = await browser.visit(url, limits);
-      if (page.notHtml && !page.visit.error) {
-        progress.note(`  skipped ${url}: not an HTML page`);
-        continue;
+    // Pages are visited in waves of up to `concurrency` tabs and their results taken in list
+    // order, so the crawl follows the same links in the same order whatever the concurrency.
+    let n = 1;
+    let wave = first === undefined ? [] : [first];
+    while (!plan.isInterrupted()) {
+      for (let url = wave.length < plan.concurrency ? frontier.next() : undefined; url !== undefined; ) {
+        wave.push(url);
+        url = wave.length < plan.concurrency ? frontier.next() : undefined;
       }
-      n += 1;
-      frontier.markVisited(page.visit.finalUrl);
-      frontier.addLinks(page.anchors.map((a) => a.href));
-      if (anchors.length < 20_000) anchors.push(...page.anchors);
-      for (const host of page.hosts) {
-        const domain = registrableDomain(host);
-        if (host && !plan.siteDomains.has(domain)) thirdParties.add(domain);
+      if (wave.length === 0) break;
+      const visits = wave.map((url, i) => {
+        const where = { n: n + i, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
+        progress.pageStarted(where);
+        return browser.visit(url, limits).then((page) => ({ url, page, where }));
+      });
+      for (const { url, page, where } of await Promise.all(visits)) {
+        if (page.notHtml && !page.visit.error) {
+          progress.note(`  skipped ${url}: not an HTML page`);
+          continue;
+        }
+        n += 1;
+        frontier.markVisited(page.visit.finalUrl);
+        frontier.addLinks(page.anchors.map((a) => a.href));
+        if (anchors.length < 20_000) anchors.push(...page.anchors);
+        for (const host of page.hosts) {
+          const domain = registrableDomain(host);
+          if (host && !plan.siteDomains.has(domain)) thirdParties.add(domain);
+        }
+        result.pages.push({ ...page.visit, consent: state });
+        result.visitedUrls.push(url);
+        progress.pageFinished({ ...where, n: n - 1, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
       }
-      result.pages.push({ ...page.visit, consent: state });
-      result.visitedUrls.push(url);
-      progress.pageFinished({ ...where, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
+      wave = [];
     }
     // Observations first: the policy pages are read by the same browser and are not part of the audit.
     result.observations = await browser.observations();

@@ -1,7 +1,7 @@
 import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
 
-const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
+export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 
 /**
  * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
@@ -32,7 +32,7 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
 async function sees(browser: AuditBrowser, url: string, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   do {
-    if ((await browser.observations()).some((o) => o.url === url)) return true;
+    if ((await browser.observations({ includeWarmUp: true })).some((o) => o.url === url)) return true;
     await new Promise((resolve) => setTimeout(resolve, 40));
   } while (Date.now() < until);
   return false;

@@ -27,10 +27,12 @@ let crawl: AuditRun;
 let junit: XmlElement;
 let shards: AuditRun[];
 let merged: AuditRun;
+let sequential: AuditRun;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  crawl = await auditFixture(server, [START], ['--max-pages', '5', '--format', 'json,csv,html,junit', ...COMMON]);
+  crawl = await auditFixture(server, [START], ['--max-pages', '5', '--concurrency', '3', '--format', 'json,csv,html,junit', ...COMMON]);
+  sequential = await auditFixture(server, [START], ['--max-pages', '5', '--concurrency', '1', '--format', 'json', ...COMMON]);
   if (!crawl.report) throw new Error(`no report written; CLI said:\n${crawl.log.join('\n')}`);
   junit = await parseXml(await readFile(join(crawl.outDir, 'report.junit.xml'), 'utf8'));
 
@@ -51,6 +53,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+});
+
+describe('--concurrency: several tabs at once', () => {
+  it('gives the report a one-tab crawl gives: the same pages in the same order, the same findings and evidence', () => {
+    const pagesOf = (run: AuditRun) => run.report!.pages.map((p) => p.url);
+    const findingsOf = (run: AuditRun) => run.report!.findings.map((f) => [f.id, f.status, f.domains, f.technologies]);
+    // Ids and times differ between any two runs; what was seen on which page does not.
+    const evidenceOf = (run: AuditRun) =>
+      [...new Set(run.report!.observations.filter((o) => o.kind !== 'cookie').map((o) => `${o.pageUrl} ${o.kind} ${o.url ?? o.host}`))].sort();
+    expect(pagesOf(crawl)).toEqual(pagesOf(sequential));
+    expect(findingsOf(crawl)).toEqual(findingsOf(sequential));
+    expect(evidenceOf(crawl)).toEqual(evidenceOf(sequential));
+  });
 });
 
 describe('--max-pages: a same-site breadth-first crawl', () => {

@@ -44,6 +44,12 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
 
   // What the frame's storage held before any page script ran was not caused by this page view.
   const storage = new StorageSnapshot(readWebStorage(win));
+  // Fired only for changes made by other documents; a page's own synthetic events are not trusted.
+  win.addEventListener('storage', (event) => {
+    if (!event.isTrusted) return;
+    const area = event.storageArea === readArea(win, 'sessionStorage') ? 'sessionStorage' : 'localStorage';
+    storage.acceptChangeFromElsewhere(area, event.key, event.newValue);
+  });
   const known = new Set<string>();
   const baseline = Promise.all([databaseNames(win), cacheNames(win), serviceWorkers(win)]).then(([dbs, caches, workers]) => {
     for (const name of dbs) known.add(`indexedDB ${name}`);
@@ -141,5 +147,13 @@ function watchResourceTiming(win: Window & typeof globalThis, push: (event: Page
     }
   } catch {
     // No Resource Timing here (very old engines): the network listener is the only witness.
+  }
+}
+
+function readArea(win: typeof globalThis, area: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return win[area];
+  } catch {
+    return undefined;
   }
 }

@@ -43,4 +43,17 @@ export class StorageSnapshot {
     this.last = current;
     return events;
   }
+
+  /**
+   * Another document of the origin (a second tab of the site) changed localStorage: the new value
+   * is that page's write, not this one's, so the next read must not report it here.
+   */
+  acceptChangeFromElsewhere(area: Area, key: string | null, value: string | null): void {
+    if (key === null) {
+      this.last[area] = new Map();
+      return;
+    }
+    if (value === null) this.last[area].delete(key);
+    else this.last[area].set(key, { size: value.length, preview: value.slice(0, 32) });
+  }
 }
