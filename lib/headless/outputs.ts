@@ -4,7 +4,7 @@ import { formatSummary, writeReportFiles } from '../export/index';
 import { MARKDOWN_FILE_NAME, toMarkdown } from '../export/markdown';
 import type { Report } from '../model/report';
 import type { PolicyInput } from '../policy/schema';
-import { DRAFT_FILE } from './policy-discovery';
+import { DRAFT_FILE } from './discovery-result';
 import { failingFindings, reportedFailures } from './gate';
 import { JUNIT_FILE_NAME, toJunitXml } from './junit';
 import type { FailOn, OutputFormat } from './option-values';

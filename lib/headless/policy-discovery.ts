@@ -1,34 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { PolicyInUse } from '../audit/build-report';
 import type { PolicyPageAttempt } from '../model/report';
-import { policyLinksAmong, wellKnownPolicyUrls, type AnchorSeen, type PolicyLink } from '../policy/discover-links';
+import { DRAFT_FILE, type DiscoveryRequest, type DiscoveryResult } from './discovery-result';
+import { policyLinksAmong, wellKnownPolicyUrls, type PolicyLink } from '../policy/discover-links';
 import { draftFromPolicyPages, type PolicyPageText } from '../policy/discovered-policy';
 import { parsePolicy } from '../policy/parse';
-import type { PolicyInput } from '../policy/schema';
 import type { AuditBrowser } from './audit-browser';
 import { readPolicyPage } from './policy-reader';
-
-export interface DiscoveryRequest {
-  /** The first audited page: whose site's policy is wanted. */
-  siteUrl: string;
-  /** Links seen on the audited pages. */
-  anchors: readonly AnchorSeen[];
-  /** `--policy-url`: the pages to read, instead of looking for them. */
-  policyUrls: readonly string[];
-  pageTimeoutMs: number;
-  /** Milliseconds since the epoch, for `readAt`. */
-  now: () => number;
-}
-
-export interface DiscoveryResult {
-  attempts: PolicyPageAttempt[];
-  /** The draft as read, to be written beside the report for a reviewer to correct. */
-  draft?: PolicyInput;
-  policy?: PolicyInUse;
-}
-
-/** The file the draft is written to beside the report, and named by in errors. */
-export const DRAFT_FILE = 'policy.draft.json';
 
 /**
  * Finds the site's own privacy policy (and cookie policy) among the links of the audited pages,
@@ -84,14 +61,4 @@ export async function discoverPolicy(browser: AuditBrowser, request: DiscoveryRe
       discovered: { urls: texts.map((t) => t.url), readAt: new Date(request.now()).toISOString(), textSha256 },
     },
   };
-}
-
-/** One line for the run's log and summary: what was tried and what came of it. */
-export function describeDiscovery(result: DiscoveryResult): string {
-  if (result.policy?.discovered) {
-    return `Policy: a draft read from ${result.policy.discovered.urls.join(' and ')} (${result.policy.policy.declarations.length} declarations; not reviewed)`;
-  }
-  if (result.attempts.length === 0) return 'Policy: no link to a privacy policy was found on the audited pages';
-  const tried = result.attempts.map((a) => `${a.url} (${a.outcome.replace(/-/g, ' ')}${a.detail ? `: ${a.detail}` : ''})`);
-  return `Policy: none could be read; tried ${tried.join(', ')}`;
 }

@@ -15,7 +15,7 @@ import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './polic
 import { policySearchDirs } from './policy-dirs';
 import { deliverReport } from './outputs';
 import type { FailOn } from './option-values';
-import { describeDiscovery, type DiscoveryResult } from './policy-discovery';
+import { describeDiscovery, type DiscoveryResult } from './discovery-result';
 import { Progress, type Terminal } from './progress';
 import { PROJECT_ROOT, toolInfo } from './project';
 import { runSession, type SessionResult } from './session';

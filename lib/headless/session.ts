@@ -8,7 +8,7 @@ import { UserError } from './errors';
 import type { ConsentState } from './option-values';
 import type { Progress } from './progress';
 import type { AnchorSeen } from '../policy/discover-links';
-import { describeDiscovery, discoverPolicy, type DiscoveryRequest, type DiscoveryResult } from './policy-discovery';
+import { describeDiscovery, type DiscoveryRequest, type DiscoveryResult } from './discovery-result';
 
 /**
  * One consent state of a run: a fresh browser profile, the consent banner answered (or left
@@ -95,6 +95,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     result.observations = await browser.observations();
     if (plan.discover && result.visitedUrls[0] && !plan.isInterrupted()) {
       progress.note('Reading the site’s own privacy policy…');
+      // Loaded here: the draft reader and its language library cost a second to load, and most runs never read a policy.
+      const { discoverPolicy } = await import('./policy-discovery');
       result.discovery = await discoverPolicy(browser, { ...plan.discover, siteUrl: result.visitedUrls[0], anchors });
       progress.note(describeDiscovery(result.discovery));
     }
