@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 import {
@@ -115,7 +114,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     waitMs: wholeNumber('--wait-ms', values['wait-ms'], 'milliseconds'),
     pageTimeoutMs: wholeNumber('--page-timeout', values['page-timeout'], 'milliseconds'),
     maxPages: values['max-pages'] === undefined ? undefined : positiveNumber('--max-pages', values['max-pages']),
-    concurrency: values.concurrency === undefined ? defaultConcurrency() : positiveNumber('--concurrency', values.concurrency, 'tabs'),
+    concurrency: values.concurrency === undefined ? 1 : positiveNumber('--concurrency', values.concurrency, 'tabs'),
     scroll: values.scroll,
     consent: listOf('--consent', values.consent, CONSENT_STATES),
     gpc: values.gpc,
@@ -194,11 +193,6 @@ function listOf<T extends string>(flag: string, text: string, allowed: readonly 
 function wholeNumber(flag: string, text: string, unit: string): number {
   if (!/^\d+$/.test(text)) throw new UserError(`${flag} takes a whole number of ${unit}, not ${JSON.stringify(text)}`);
   return Number(text);
-}
-
-/** One tab per core, at most four: more tabs than cores only queue for the CPU. */
-export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 function positiveNumber(flag: string, text: string, unit = 'pages'): number {
