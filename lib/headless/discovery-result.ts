@@ -21,6 +21,8 @@ export interface DiscoveryRequest {
   pageTimeoutMs: number;
   /** Milliseconds since the epoch, for `readAt`. */
   now: () => number;
+  /** Give parties the policy names only in words the domains trackerdb knows for them. */
+  trackerDbNames: boolean;
 }
 
 export interface DiscoveryResult {

@@ -4,6 +4,8 @@ import { DRAFT_FILE, type DiscoveryRequest, type DiscoveryResult } from './disco
 import { policyLinksAmong, wellKnownPolicyUrls, type PolicyLink } from '../policy/discover-links';
 import { draftFromPolicyPages, type PolicyPageText } from '../policy/discovered-policy';
 import { parsePolicy } from '../policy/parse';
+import { withKnownDomains } from '../policy/party-domains';
+import { loadTrackerDbOrganizations } from '../classify/trackerdb-organizations';
 import type { AuditBrowser } from './audit-browser';
 import { readPolicyPage } from './policy-reader';
 
@@ -37,7 +39,8 @@ export async function discoverPolicy(browser: AuditBrowser, request: DiscoveryRe
   if (texts.length === 0) return { attempts };
 
   const site = new URL(request.siteUrl).hostname;
-  const draft = draftFromPolicyPages(texts, site);
+  const drafted = draftFromPolicyPages(texts, site);
+  const draft = request.trackerDbNames ? withKnownDomains(drafted, await loadTrackerDbOrganizations()) : drafted;
   if (draft.declarations.length === 0) {
     for (const attempt of attempts) {
       if (attempt.outcome === 'read') Object.assign(attempt, { outcome: 'no-declarations', detail: 'no sentence of it declares tracking or a third party' });

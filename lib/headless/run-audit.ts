@@ -85,7 +85,7 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         concurrency: options.concurrency,
         isInterrupted: () => interrupted,
         ...(sessions.length === 0 && prepared.discover
-          ? { discover: { policyUrls: options.policyUrls, pageTimeoutMs: options.pageTimeoutMs, now: Date.now } }
+          ? { discover: { policyUrls: options.policyUrls, pageTimeoutMs: options.pageTimeoutMs, now: Date.now, trackerDbNames: prepared.sources.trackerDb !== false } }
           : {}),
       });
       sessions.push(session);
