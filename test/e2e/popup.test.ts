@@ -376,7 +376,13 @@ describe('reading the site’s own policy from the popup', () => {
     const popup = await openPopup();
     await expect(popup.getByTestId('policy').getAttribute('data-policy-state')).resolves.toBe('none-chosen');
     await popup.getByTestId('read-site-policy').click();
-    await expect.poll(() => popup.getByTestId('policy').getAttribute('data-policy-state'), { timeout: 60_000 }).toBe('chosen');
+    // Done when the draft judges the site, or the popup says why it could not read the policy.
+    const outcome = async () => {
+      const error = popup.getByTestId('read-site-policy-error');
+      if (await error.count()) return `error: ${await error.textContent()} (${await popup.getByTestId('policy').textContent()})`;
+      return popup.getByTestId('policy').getAttribute('data-policy-state');
+    };
+    await expect.poll(outcome, { timeout: 120_000, intervals: [500] }).toBe('chosen');
     await expect(popup.getByTestId('policy').textContent()).resolves.toContain(
       'Judged against a draft read from https://www.inbenta.com/en/legal/privacy-policy/, not reviewed',
     );
