@@ -382,7 +382,7 @@ describe('reading the site’s own policy from the popup', () => {
       if (await error.count()) return `error: ${await error.textContent()} (${await popup.getByTestId('policy').textContent()})`;
       return popup.getByTestId('policy').getAttribute('data-policy-state');
     };
-    await expect.poll(outcome, { timeout: 120_000, intervals: [500] }).toBe('chosen');
+    await expect.poll(outcome, { timeout: 120_000, interval: 500 }).toBe('chosen');
     await expect(popup.getByTestId('policy').textContent()).resolves.toContain(
       'Judged against a draft read from https://www.inbenta.com/en/legal/privacy-policy/, not reviewed',
     );
