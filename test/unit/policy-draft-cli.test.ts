@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { itWithSeed, SEED_RELATIVE } from './inbenta-seed';
 import { runPolicyDraft } from '../../lib/policy/draft-cli';
 import { loadPolicy } from '../../lib/policy/loader';
 import { parsePolicy } from '../../lib/policy/parse';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const seed = '../shared/seeds/inbenta-privacy-policy-2015.md';
+const seed = SEED_RELATIVE;
 const fixture = 'test/fixtures/policies/quillmark-cookie-policy.html';
 const scratch = mkdtempSync(join(tmpdir(), 'policy-draft-cli-'));
 
@@ -47,11 +48,11 @@ describe('npm run policy:draft', () => {
   it.each([
     ['a missing file', ['nowhere/policy.md', '--site', 'a.com'], /^nowhere\/policy\.md: cannot read the policy text \(ENOENT\)$/],
     ['an empty text', [empty, '--site', 'a.com'], /empty\.md: the policy text is empty$/],
-    ['a site that is no domain', [seed, '--site', 'not a site'], /^--site: "not a site" is not a domain such as example\.com$/],
-    ['an unknown option', [seed, '--site', 'a.com', '--bogus'], /^Unknown option '--bogus'\./],
-    ['two files', [seed, seed, '--site', 'a.com'], /^expected one policy text file, got 2/],
-    ['--site without a value', [seed, '--site'], /^Option '--site <value>' argument missing/],
-    ['--out without a value', [seed, '--site', 'a.com', '--out', ' '], /^--out: missing the file name/],
+    ['a site that is no domain', [fixture, '--site', 'not a site'], /^--site: "not a site" is not a domain such as example\.com$/],
+    ['an unknown option', [fixture, '--site', 'a.com', '--bogus'], /^Unknown option '--bogus'\./],
+    ['two files', [fixture, fixture, '--site', 'a.com'], /^expected one policy text file, got 2/],
+    ['--site without a value', [fixture, '--site'], /^Option '--site <value>' argument missing/],
+    ['--out without a value', [fixture, '--site', 'a.com', '--out', ' '], /^--out: missing the file name/],
   ])('exits 2 with one line for %s', async (_, args, message) => {
     const { code, lines, out } = await runInProcess(args as string[]);
     expect(code).toBe(2);
@@ -60,7 +61,7 @@ describe('npm run policy:draft', () => {
     expect(lines[0]).toMatch(message);
   });
 
-  it('writes the draft of the seed to standard output, valid against the seed', { timeout: 60_000 }, () => {
+  itWithSeed('writes the draft of the seed to standard output, valid against the seed', { timeout: 60_000 }, () => {
     const result = spawnCli([seed, '--site', 'inbenta.com']);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -69,7 +70,7 @@ describe('npm run policy:draft', () => {
     expect(result.stderr).toMatch(/^drafted: \d+ declarations naming 6 parties \(TRUSTe, Act-On, Google, Facebook, Twitter, ShareThis\)/);
   });
 
-  it('writes --out as a policy file the loader accepts, quotes checked through source.textFile', async () => {
+  itWithSeed('writes --out as a policy file the loader accepts, quotes checked through source.textFile', async () => {
     const out = join(scratch, 'inbenta.policy.json');
     const { code, lines, out: stdout } = await runInProcess([seed, '--site', 'inbenta.com', '--out', out]);
     expect(code).toBe(0);
@@ -90,7 +91,7 @@ describe('npm run policy:draft', () => {
     expect(policy.declarations.length).toBeGreaterThan(10);
   });
 
-  it('adds no $schema to standard output or to a file outside the project', async () => {
+  itWithSeed('adds no $schema to standard output or to a file outside the project', async () => {
     const { code, out } = await runInProcess([seed, '--site', 'inbenta.com']);
     expect(code).toBe(0);
     expect(JSON.parse(out).$schema).toBeUndefined();

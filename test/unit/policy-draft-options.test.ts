@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithSeed, readSeed } from './inbenta-seed';
 import { parsePolicy } from '../../lib/policy/parse';
 import { checkDraft, draftSkeleton } from '../../lib/ui/policy-draft';
 
@@ -27,8 +28,8 @@ describe('draftSkeleton with pasted text', () => {
     expect(draftSkeleton({ site: 'shop.test' }).declarations[0]!.id).toBe('c1');
   });
 
-  it('drafts the Inbenta seed in the options page as the CLI does', () => {
-    const seed = readFileSync(new URL('../../../shared/seeds/inbenta-privacy-policy-2015.md', import.meta.url), 'utf8');
+  itWithSeed('drafts the Inbenta seed in the options page as the CLI does', () => {
+    const seed = readSeed();
     const draft = draftSkeleton({ site: 'inbenta.com', text: seed });
     expect(draft.declarations.length).toBeGreaterThan(8);
     expect(checkDraft(JSON.stringify(draft), 'inbenta.policy.json', seed)).toEqual({ ok: true, id: 'inbenta-com' });

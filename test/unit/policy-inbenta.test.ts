@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithSeed, readSeed, SEED_FILE, SEED_PRESENT, SEED_RELATIVE } from './inbenta-seed';
 import { loadPolicy } from '../../lib/policy/loader';
 import { parsePolicy } from '../../lib/policy/parse';
 import type { Declaration } from '../../lib/policy/schema';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const policyFile = `${repoRoot}policy/inbenta.policy.json`;
-const seedFile = `${repoRoot}../shared/seeds/inbenta-privacy-policy-2015.md`;
 const json = JSON.parse(readFileSync(policyFile, 'utf8'));
-const seed = readFileSync(seedFile, 'utf8');
+const seed = SEED_PRESENT ? readSeed() : undefined;
 const policy = parsePolicy(json, 'policy/inbenta.policy.json', seed);
 
 function declaration(id: string): Declaration {
@@ -18,10 +18,10 @@ function declaration(id: string): Declaration {
   return found;
 }
 
-describe('policy/inbenta.policy.json', () => {
+describeWithSeed('policy/inbenta.policy.json', () => {
   it('names its seed text, which exists relative to the repository root', () => {
-    expect(json.source.textFile).toBe('../shared/seeds/inbenta-privacy-policy-2015.md');
-    expect(existsSync(seedFile)).toBe(true);
+    expect(json.source.textFile).toBe(SEED_RELATIVE);
+    expect(existsSync(SEED_FILE)).toBe(true);
   });
 
   it('loads from disk with every quote found in the seed', async () => {
