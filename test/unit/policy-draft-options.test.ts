@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { itWithSeed, readSeed } from './inbenta-seed';
 import { parsePolicy } from '../../lib/policy/parse';
