@@ -94,7 +94,30 @@ export class ObservationStore {
     return this.flushing;
   }
 
+  /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
+  readonly failedWrites: { id: string; error: string }[] = [];
+
+  /**
+   * Never rejects: one record the database refuses (an uncloneable value, a quota hit) fails its
+   * whole transaction, so the batch is written again one record at a time and only what still
+   * fails is left out, counted in `failedWrites`. A rejected write must not leave `flushing`
+   * rejected, or every later flush, read and clear would fail until the worker restarts.
+   */
   private async write(batch: Observation[]): Promise<void> {
+    try {
+      await this.writeTogether(batch);
+    } catch {
+      for (const observation of batch) {
+        try {
+          await this.writeTogether([observation]);
+        } catch (error) {
+          if (this.failedWrites.length < 1_000) this.failedWrites.push({ id: observation.id, error: String(error) });
+        }
+      }
+    }
+  }
+
+  private async writeTogether(batch: Observation[]): Promise<void> {
     const db = await this.dbPromise;
     const tx = db.transaction('observations', 'readwrite');
     const writes = batch.map((o) => tx.store.put(o));

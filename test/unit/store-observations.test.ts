@@ -59,4 +59,21 @@ describe('ObservationStore', () => {
     await store.clear();
     expect(await store.count()).toBe(0);
   });
+
+  it('keeps working after a write the database refuses: the rest of the batch lands, the refusal is counted', async () => {
+    const store = new ObservationStore({ dbName: freshName() });
+    store.add(obs('good-1', 1));
+    // A function cannot be stored in IndexedDB: putting it throws a DataCloneError.
+    store.add(obs('bad', 2, { name: (() => 'x') as unknown as string }));
+    store.add(obs('good-2', 3));
+    await expect(store.flush()).resolves.toBeUndefined();
+    expect((await store.all()).map((o) => o.id)).toEqual(['good-1', 'good-2']);
+    expect(store.failedWrites.map((f) => f.id)).toEqual(['bad']);
+    expect(store.failedWrites[0]!.error).toMatch(/clone/i);
+
+    store.add(obs('later', 4));
+    await store.clear();
+    store.add(obs('after-clear', 5));
+    expect((await store.all()).map((o) => o.id)).toEqual(['after-clear']);
+  });
 });
