@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { ObservationStore } from '../store/observation-store';
 import type { TabPages } from '../observe/tab-pages';
 import { PolicyStore } from '../store/policy-store';
@@ -9,6 +9,7 @@ import { BackgroundRequest, type ResponseMap } from './messages';
 import { PolicyAdmin } from './policy-admin';
 import { SessionStarts } from './session-starts';
 import { siteOfUrl } from './site-of-tab';
+import { isExtensionPage } from './message-sender';
 import { SitePolicyReader } from './site-policy-reader';
 import { SiteReports } from './site-reports';
 
@@ -84,7 +85,11 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
 
   // Not async: for a message that is not ours we must return undefined synchronously, or this
   // listener would answer (with undefined) messages meant for the content-script listener.
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Content scripts run inside audited pages: they may only send their page's events (another
+    // listener), never read every observation, clear the record or save a policy.
+    if (!isExtensionPage(sender, browser.runtime.id, ownOrigin)) return undefined;
     const request = BackgroundRequest.safeParse(message);
     if (!request.success) return undefined;
     return handle(request.data);
