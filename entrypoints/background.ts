@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ObservationStore } from '@/lib/store/observation-store';
 import { TabPages } from '@/lib/observe/tab-pages';
 import { watchRequests } from '@/lib/observe/request-collector';
+import { browserRunId } from '@/lib/observe/browser-run';
 import { CookieCollector } from '@/lib/observe/cookie-collector';
 import { watchPageEvents } from '@/lib/observe/page-event-collector';
 import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
@@ -31,7 +32,7 @@ export default defineBackground(() => {
     else store.add(o);
     void reconciler.noteRequest(o);
   };
-  watchRequests(recordRequest, pages, ownOrigin, keepalive);
+  watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId());
   const cookies = new CookieCollector(merging, pages);
   cookies.watch(ownOrigin);
   watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });

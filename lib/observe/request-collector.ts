@@ -17,7 +17,7 @@ interface InFlight {
  * observation linked to the previous one, so cookie-sync chains stay visible. Listeners are
  * registered synchronously: an MV3 worker woken by an event only sees listeners added at start.
  */
-export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, keepalive: KeepaliveRegistry): void {
+export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, keepalive: KeepaliveRegistry, browserRun: Promise<string> = Promise.resolve('')): void {
   const inFlight = new Map<string, InFlight>();
   const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
@@ -30,6 +30,7 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
     const redirectedFrom = entry?.redirectedFrom ?? entry?.observation.redirectedFrom;
     const observation = normalizeRequest(raw, {
       pageUrl,
+      browserRun: await browserRun,
       redirectedFrom,
       pingVia: pingVia.get(raw.requestId),
       keepalive: keepalive.has(raw.tabId, raw.url),

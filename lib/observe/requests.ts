@@ -33,6 +33,8 @@ export interface RequestContext {
   pingVia?: 'a-ping' | 'send-beacon';
   /** The page hook reported this URL fetched with keepalive: it outlives the page, like a beacon. */
   keepalive?: boolean;
+  /** Id of this browser run (see requestObservationId). */
+  browserRun?: string;
 }
 
 /** A third-party image this small carries no picture: it is a tracking pixel. */
@@ -59,7 +61,7 @@ function requestObservation(raw: RawRequest, context: RequestContext): Observati
   const host = hostOf(raw.url);
   const pageDomain = registrableDomain(hostOf(context.pageUrl));
   const observation: Observation = {
-    id: requestObservationId(raw.requestId, raw.url),
+    id: requestObservationId(raw.requestId, raw.url, context.browserRun),
     kind: 'request',
     pageUrl: context.pageUrl,
     url: raw.url,
