@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ObservationStore } from '@/lib/store/observation-store';
+import { RETENTION_DAYS, SETTINGS } from '@/lib/store/settings';
 import { TabPages } from '@/lib/observe/tab-pages';
 import { watchRequests } from '@/lib/observe/request-collector';
 import { browserRunId } from '@/lib/observe/browser-run';
@@ -18,10 +19,17 @@ export default defineBackground(() => {
   const keepalive = new KeepaliveRegistry();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   let keepValuePreviews = true;
-  void browser.storage.local.get('keepValuePreviews').then((s) => (keepValuePreviews = s.keepValuePreviews !== false));
-  browser.storage.onChanged.addListener((c) => {
-    if (c.keepValuePreviews) keepValuePreviews = c.keepValuePreviews.newValue !== false;
+  void browser.storage.local.get([SETTINGS.keepValuePreviews, SETTINGS.recordingPaused]).then((s) => {
+    keepValuePreviews = s[SETTINGS.keepValuePreviews] !== false;
+    store.paused = s[SETTINGS.recordingPaused] === true;
   });
+  browser.storage.onChanged.addListener((c) => {
+    const previews = c[SETTINGS.keepValuePreviews];
+    const paused = c[SETTINGS.recordingPaused];
+    if (previews) keepValuePreviews = previews.newValue !== false;
+    if (paused) store.paused = paused.newValue === true;
+  });
+  void store.deleteBefore(Date.now() - RETENTION_DAYS * 24 * 3600 * 1000);
 
   // Collectors, one per data type. Listeners must be added synchronously, at worker start.
   // Flash objects merge with their DOM sighting; every other request observation replaces its

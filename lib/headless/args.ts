@@ -33,6 +33,8 @@ export interface AuditOptions {
   insecure: boolean;
   chromiumArgs: string[];
   blockThirdPartyCookies: boolean;
+  /** False with --no-values: storage values are recorded by size only, no preview. */
+  valuePreviews: boolean;
   /** Longest wait for the network to go quiet after the load event. */
   waitMs: number;
   /** Longest wait for navigation itself. */
@@ -83,6 +85,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     scroll: { type: 'boolean', default: false },
     consent: { type: 'string', default: 'none' },
     gpc: { type: 'boolean', default: false },
+    'no-values': { type: 'boolean', default: false },
     format: { type: 'string', default: 'json,csv,html' },
     'fail-on': { type: 'string', default: 'none' },
     shard: { type: 'string' },
@@ -111,6 +114,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     insecure: values.insecure,
     chromiumArgs: values['chromium-arg'],
     blockThirdPartyCookies: values['block-third-party-cookies'],
+    valuePreviews: !values['no-values'],
     waitMs: wholeNumber('--wait-ms', values['wait-ms'], 'milliseconds'),
     pageTimeoutMs: wholeNumber('--page-timeout', values['page-timeout'], 'milliseconds'),
     maxPages: values['max-pages'] === undefined ? undefined : positiveNumber('--max-pages', values['max-pages']),

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   blockThirdPartyCookies: boolean;
   headed: boolean;
   gpc: boolean;
+  /** False: the extension records storage values by size only (default true). */
+  valuePreviews?: boolean;
   /** Answer consent banners in this profile; undefined leaves them alone. */
   consent?: ConsentAnswer;
 }
@@ -104,7 +106,11 @@ export class AuditBrowser {
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
       const browser = new AuditBrowser(context, userDataDir, consent, timers);
-      await browser.worker();
+      const worker = await browser.worker();
+      if (options.valuePreviews === false) {
+        // The extension's own setting (the options page's switch), read before any page is recorded.
+        await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ keepValuePreviews: false }));
+      }
       return browser;
     } catch (error) {
       await context.close().catch(() => undefined);

@@ -32,7 +32,7 @@ export interface LaunchFlags {
  */
 export function chromiumFlags(flags: LaunchFlags): string[] {
   const args = [
-    '--no-sandbox',
+    ...(needsNoSandbox() ? ['--no-sandbox'] : []),
     '--disable-gpu',
     '--disable-quic',
     '--no-first-run',
@@ -56,4 +56,12 @@ export async function prepareProfile(userDataDir: string, blockThirdPartyCookies
   await mkdir(join(userDataDir, 'Default'), { recursive: true });
   const preferences = { profile: { cookie_controls_mode: blockThirdPartyCookies ? 1 : 0 } };
   await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
+/**
+ * Chromium refuses to start its sandbox as root; anyone else keeps it, since audited pages are
+ * full of third-party code. The report says which it was (`settings.sandbox`).
+ */
+export function needsNoSandbox(): boolean {
+  return process.getuid?.() === 0;
 }

@@ -7,7 +7,7 @@ import type { AuditOptions } from './args';
 import { firstLine } from './audit-browser';
 import { namespaceIds } from './namespace-ids';
 import { buildExtension, buildIsStale, extensionDir } from './build';
-import { findChromium } from './chromium';
+import { findChromium, needsNoSandbox } from './chromium';
 import { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
@@ -158,6 +158,9 @@ function runSettings(options: AuditOptions, sessions: readonly SessionResult[]):
   return {
     thirdPartyCookies: options.blockThirdPartyCookies ? 'blocked' : 'allowed',
     gpc: options.gpc,
+    sandbox: !needsNoSandbox(),
+    insecure: options.insecure,
+    valuePreviews: options.valuePreviews,
     consent: sessions.map((s) => s.consent),
     ...(options.shard ? { shard: options.shard } : {}),
   };

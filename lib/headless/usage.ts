@@ -37,6 +37,7 @@ Browsing as:
   --consent <states>        none, accept, reject or a list such as none,accept,reject: each state is
                             audited in a fresh profile, its consent banner handled by autoconsent
                             (default: none, the banner is left alone)
+  --no-values               record storage values by size only, without the 32-character preview
   --gpc                     send the Global Privacy Control signal (Sec-GPC: 1, navigator.globalPrivacyControl)
   --block-third-party-cookies
                             browse as a profile that blocks them (default: allowed, as in Chrome)

@@ -37,6 +37,12 @@ export const RunSettings = z.object({
     .optional(),
   /** Whether Ghostery's trackerdb was an attribution source (it is switched off with AUDITOR_TRACKERDB=off). */
   trackerDb: z.boolean().optional(),
+  /** Whether Chromium ran with its sandbox (it cannot as root, where the CLI turns it off). */
+  sandbox: z.boolean().optional(),
+  /** Whether TLS certificate errors were ignored for every host (`--insecure`). */
+  insecure: z.boolean().optional(),
+  /** Whether storage values were recorded as 32-character previews (`--no-values` leaves them out). */
+  valuePreviews: z.boolean().optional(),
   /** Which part of a URL list this run audited (`--shard index/count`). */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
 });

@@ -60,6 +60,9 @@ export class ObservationStore {
    */
   private readonly unrecordedTabs = new Set<number>();
 
+  /** The user paused recording (options page): nothing new is kept until it is resumed. */
+  paused = false;
+
   setTabRecorded(tabId: number, recorded: boolean): void {
     if (recorded) this.unrecordedTabs.delete(tabId);
     else this.unrecordedTabs.add(tabId);
@@ -67,6 +70,7 @@ export class ObservationStore {
 
   /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
   add(observation: Observation): void {
+    if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
     this.pending.set(observation.id, observation);
     if (this.pending.size >= this.batchSize) void this.flush();
@@ -156,6 +160,20 @@ export class ObservationStore {
     this.pending.delete(id);
     await this.flushing;
     await (await this.dbPromise).delete('observations', id);
+  }
+
+  /** Removes what was recorded before `time` (ms since the epoch): the retention limit. Returns how many. */
+  async deleteBefore(time: number): Promise<number> {
+    await this.flush();
+    const db = await this.dbPromise;
+    const tx = db.transaction('observations', 'readwrite');
+    let removed = 0;
+    for (let cursor = await tx.store.index('byTime').openCursor(IDBKeyRange.upperBound(time, true)); cursor; cursor = await cursor.continue()) {
+      await cursor.delete();
+      removed += 1;
+    }
+    await tx.done;
+    return removed;
   }
 
   async clear(): Promise<void> {

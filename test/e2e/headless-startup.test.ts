@@ -105,3 +105,29 @@ describe('tags a page schedules after its load', () => {
     }
   });
 });
+
+describe('the tool’s own privacy', () => {
+  it('records storage values by size only when asked (--no-values)', async () => {
+    const browser = await AuditBrowser.launch({
+      executablePath: findChromium(),
+      extensionDir: extensionDir(PROJECT_ROOT),
+      hostRules: server.hostRules,
+      insecure: true,
+      chromiumArgs: [],
+      blockThirdPartyCookies: false,
+      headed: false,
+      gpc: false,
+      valuePreviews: false,
+    });
+    try {
+      await browser.warmUp();
+      await browser.visit('https://www.auditor-fixture.com/storage.html', { pageTimeoutMs: 15_000, waitMs: 3_000, scroll: false });
+      const storage = (await browser.observations()).filter((o) => o.kind === 'storage' && o.storage?.area === 'localStorage');
+      expect(storage.length).toBeGreaterThan(0);
+      expect(storage.every((o) => o.storage?.valueSize !== undefined)).toBe(true);
+      expect(storage.filter((o) => o.storage?.valuePreview !== undefined)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

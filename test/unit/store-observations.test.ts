@@ -76,4 +76,16 @@ describe('ObservationStore', () => {
     store.add(obs('after-clear', 5));
     expect((await store.all()).map((o) => o.id)).toEqual(['after-clear']);
   });
+
+  it('records nothing while paused, and deletes what is older than the retention limit', async () => {
+    const store = new ObservationStore({ dbName: freshName() });
+    store.add(obs('old', 1_000));
+    store.add(obs('recent', 9_000));
+    store.paused = true;
+    store.add(obs('while-paused', 9_500));
+    store.paused = false;
+    store.add(obs('after', 9_800));
+    expect(await store.deleteBefore(5_000)).toBe(1);
+    expect((await store.all()).map((o) => o.id)).toEqual(['recent', 'after']);
+  });
 });
