@@ -7,6 +7,7 @@ import { policyPlainText, readPolicyText, type PolicyText, type PolicyTextFormat
 import { tableRowsOf, type TableRow } from './draft-tables';
 import { cookiesOfRow, readCookieRow } from './draft-cookies';
 import { splitSentences } from './text-sentences';
+import { MAX_POLICY_CHARS } from './page-text';
 
 /**
  * Policy text → draft policy file. Pure (no I/O, no DOM) so the CLI (draft-cli.ts) and the options
@@ -42,6 +43,11 @@ export const DRAFT_NOTE = 'draft: review';
 export function draftPolicy(raw: string, format: PolicyTextFormat, options: DraftOptions): PolicyDraft {
   const domain = siteDomainOf(options.site);
   if (!domain) throw new DraftError(`--site: "${options.site}" is not a domain such as example.com`);
+  if (raw.length > MAX_POLICY_CHARS) {
+    throw new DraftError(
+      `the policy text is ${raw.length.toLocaleString('en-US')} characters; drafts are read from texts of up to ${MAX_POLICY_CHARS.toLocaleString('en-US')}`,
+    );
+  }
   const text = readPolicyText(raw, format);
   const effectiveDate = effectiveDateOf(text);
   const policy: PolicyInput = {

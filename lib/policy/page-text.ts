@@ -6,8 +6,11 @@
  * source to the page, so it may use nothing from outside its body.
  */
 
-/** Past this much text a page is not a policy a person could read (and not one to draft from). */
-export const MAX_POLICY_CHARS = 2_000_000;
+/**
+ * Past this much text a page is not a policy a person could read, and not one to draft from: real
+ * policies run to tens of thousands of characters, and drafting a million takes about 2 s here.
+ */
+export const MAX_POLICY_CHARS = 1_000_000;
 
 export interface PageTextResult {
   title: string;

@@ -12,12 +12,19 @@ export function normalizePolicyText(text: string): string {
     .trim();
 }
 
+/**
+ * A markdown link or image, `[label](url "title")`. Neither part may hold another bracket or run
+ * past a line's worth of text: the match then fails at the next bracket, so a text of ten thousand
+ * `[` costs linear time instead of rescanning to its end from every bracket.
+ */
+export const MARKDOWN_LINK = /!?\[([^\][\n]{0,1000})\]\(([^()\n]{0,2048})\)/g;
+
 /** Markdown an author cannot copy with the words: links, autolinks, escapes and emphasis. */
 export function stripMarkdownSyntax(text: string): string {
   return (
     text
       // Links and images keep their label: [label](url "title") → label.
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(MARKDOWN_LINK, '$1')
       // Autolinks keep their address: <http://…> → http://…
       .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
       // Stray brackets (broken links in extracted text, editorial insertions in quotes).

@@ -1,5 +1,5 @@
 import { BOLD, decodeHtmlEntities, htmlToMarkdownish } from './text-html';
-import { stripMarkdownSyntax } from './quote';
+import { MARKDOWN_LINK, stripMarkdownSyntax } from './quote';
 
 /**
  * A policy text as sections of paragraphs, whatever it arrived as (.md, .html, .txt). Pure: the
@@ -191,7 +191,7 @@ function unmarkTableRow(row: string): string {
 
 function unmarkCell(cell: string): string {
   const text = cell
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(MARKDOWN_LINK, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1');
