@@ -356,9 +356,7 @@ describe('popup with 5,000 findings', () => {
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-5000.png') });
     await popup.close();
     console.log(`5,000 findings: popup ready in ${openMs} ms (background audit included), search in ${searchMs} ms`);
-    // Generous bounds: the machines are shared and busy; these catch a stall, not a regression of 10%.
-    expect(openMs).toBeLessThan(20_000);
-    expect(searchMs).toBeLessThan(2_000);
+    // How fast is for `npm run bench` to say (ratios in one run); here, that it works at this size.
   });
 });
 
