@@ -72,6 +72,9 @@ export function settingsText(settings: NonNullable<Report['settings']>): string 
     parts.push(`consent "${c.state}": ${CONSENT_OUTCOMES[c.outcome] ?? c.outcome}${c.cmp ? ` (${c.cmp})` : ''}`);
   }
   if (settings.trackerDb !== undefined) parts.push(`attribution: ${attributionSourcesText(settings)}`);
+  if (settings.sandbox === false) parts.push('Chromium without its sandbox (run as root)');
+  if (settings.insecure) parts.push('certificate errors ignored');
+  if (settings.valuePreviews === false) parts.push('storage values not previewed');
   if (settings.shard) parts.push(`shard ${settings.shard.index} of ${settings.shard.count}`);
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -83,15 +86,10 @@ function statusCards(summary: ReportSummary): SafeHtml {
   )}</div>`;
 }
 
+/** Findings by category; the status cards above already count findings by status. */
 function charts(summary: ReportSummary): SafeHtml {
-  const byStatus = STATUS_ORDER.map((status) => ({
-    label: STATUS_LABELS[status].label,
-    value: summary.findings.byStatus[status],
-    colourClass: `s-${status}`,
-  }));
   const byCategory = summary.findings.byCategory.map((c) => ({ label: c.category, value: c.count, colourClass: 'bar-category' }));
   return html`<div class="charts">
-${barChart('chart-status', 'Findings by status', byStatus)}
 ${barChart('chart-category', 'Findings by category', byCategory)}
 </div>`;
 }

@@ -61,7 +61,7 @@ describe('toHtml', () => {
     expect(doc).toContain('content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;;');
   });
 
-  it('shows run metadata, summary counts and both charts', () => {
+  it('shows run metadata, summary counts and the category chart (the status cards count by status)', () => {
     expect(doc).toContain('Policy vs. Trackers Auditor 0.1.0');
     expect(doc).toContain('2026-01-01 12:00:00 UTC to 2026-01-01 12:01:30 UTC');
     expect(doc).toContain('1 min 30 s');
@@ -71,8 +71,8 @@ describe('toHtml', () => {
     expect(doc).toContain('<code>policy/shop.policy.json</code>');
     expect(textOf(between(doc, 'id="summary-heading"', '<div class="charts">'))).toContain('5 findings from 5 observations (4 third-party)');
     const charts = doc.match(/<svg [^>]*role="img"/g) ?? [];
-    expect(charts).toHaveLength(2);
-    expect(doc).toContain('<desc id="chart-status-desc">Undisclosed: 1; Technology not disclosed: 1;');
+    expect(charts).toHaveLength(1);
+    expect(doc).not.toContain('chart-status');
     expect(doc).toContain('<desc id="chart-category-desc">Advertising: 2; Analytics: 1; Session replay: 1; Uncategorised: 1</desc>');
   });
 
