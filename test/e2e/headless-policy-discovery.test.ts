@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditBrowser } from '../../lib/headless/audit-browser';
-import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
-import { findChromium } from '../../lib/headless/chromium';
+import type { AuditBrowser } from '../../lib/headless/audit-browser';
 import { readPolicyPage } from '../../lib/headless/policy-reader';
-import { PROJECT_ROOT } from '../../lib/headless/project';
 import type { PolicyLink } from '../../lib/policy/discover-links';
 import { parsePolicy } from '../../lib/policy/parse';
-import { auditFixture, startFixtureServer, type AuditRun } from './helpers';
+import { auditFixture, launchAuditBrowser, startFixtureServer, type AuditRun } from './helpers';
 import type { FixtureServer } from '../fixtures/server';
 
 const PRIVACY = 'https://www.inbenta.com/en/legal/privacy-policy/';
@@ -71,17 +68,7 @@ describe('policy pages that cannot be read', () => {
   let browser: AuditBrowser;
 
   beforeAll(async () => {
-    if (buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, () => undefined);
-    browser = await AuditBrowser.launch({
-      executablePath: findChromium(),
-      extensionDir: extensionDir(PROJECT_ROOT),
-      hostRules: server.hostRules,
-      insecure: true,
-      chromiumArgs: [],
-      blockThirdPartyCookies: false,
-      headed: false,
-      gpc: false,
-    });
+    browser = await launchAuditBrowser(server.hostRules);
   });
 
   afterAll(async () => {

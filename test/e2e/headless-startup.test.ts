@@ -1,10 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditBrowser } from '../../lib/headless/audit-browser';
-import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
-import { findChromium } from '../../lib/headless/chromium';
+import { buildExtension, buildIsStale } from '../../lib/headless/build';
 import { PROJECT_ROOT } from '../../lib/headless/project';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+import { launchAuditBrowser } from './helpers';
 
 /**
  * A generous bound on the time from launching the browser to the first audited navigation: a
@@ -24,18 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function launch(hostRules: string): Promise<AuditBrowser> {
-  return AuditBrowser.launch({
-    executablePath: findChromium(),
-    extensionDir: extensionDir(PROJECT_ROOT),
-    hostRules,
-    insecure: true,
-    chromiumArgs: [],
-    blockThirdPartyCookies: false,
-    headed: false,
-    gpc: false,
-  });
-}
+const launch = (hostRules: string) => launchAuditBrowser(hostRules);
 
 /** A peer that accepts connections and never answers nor closes them. */
 async function startSilentPeer(): Promise<{ port: number; close(): Promise<void> }> {
@@ -108,17 +96,7 @@ describe('tags a page schedules after its load', () => {
 
 describe('the tool’s own privacy', () => {
   it('records storage values by size only when asked (--no-values)', async () => {
-    const browser = await AuditBrowser.launch({
-      executablePath: findChromium(),
-      extensionDir: extensionDir(PROJECT_ROOT),
-      hostRules: server.hostRules,
-      insecure: true,
-      chromiumArgs: [],
-      blockThirdPartyCookies: false,
-      headed: false,
-      gpc: false,
-      valuePreviews: false,
-    });
+    const browser = await launchAuditBrowser(server.hostRules, { valuePreviews: false });
     try {
       await browser.warmUp();
       await browser.visit('https://www.auditor-fixture.com/storage.html', { pageTimeoutMs: 15_000, waitMs: 3_000, scroll: false });

@@ -5,6 +5,9 @@ import { chromium } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { runAudit } from '../../lib/headless/cli';
 import { findChromium } from '../../lib/headless/chromium';
+import { AuditBrowser, type LaunchOptions } from '../../lib/headless/audit-browser';
+import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
+import { PROJECT_ROOT } from '../../lib/headless/project';
 import { parseReport, type Report } from '../../lib/model/report';
 
 export interface AuditRun {
@@ -75,3 +78,22 @@ export function descendants(element: XmlElement, name: string): XmlElement[] {
 }
 
 export { startFixtureServer };
+
+/**
+ * The CLI's browser, driven directly (no CLI around it), built from the current sources, with
+ * every host name sent where `hostRules` says and certificate errors ignored.
+ */
+export async function launchAuditBrowser(hostRules: string, overrides: Partial<LaunchOptions> = {}): Promise<AuditBrowser> {
+  if (buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, () => undefined);
+  return AuditBrowser.launch({
+    executablePath: findChromium(),
+    extensionDir: extensionDir(PROJECT_ROOT),
+    hostRules,
+    insecure: true,
+    chromiumArgs: [],
+    blockThirdPartyCookies: false,
+    headed: false,
+    gpc: false,
+    ...overrides,
+  });
+}
