@@ -1,10 +1,14 @@
 import type { Observation } from '../model/observation';
 
+const MARK_LIFETIME_MS = 60_000;
+const MAX_MARKS = 2_000;
+
 /**
  * fetch(…, {keepalive: true}) looks like any other fetch to webRequest; only the page hook can tell.
  * The hook's report and the request can arrive in either order, so both sides consult this.
  */
 export class KeepaliveRegistry {
+  /** Oldest first (a mark is re-inserted), so pruning looks at the front only: O(1) per mark. */
   private readonly marked = new Map<string, number>();
   /** The latest request observation per tab and URL, so a late hook report can still mark it. */
   private readonly requests = new Map<string, Observation>();
@@ -12,8 +16,10 @@ export class KeepaliveRegistry {
   constructor(private readonly now: () => number = Date.now) {}
 
   mark(tabId: number, url: string): void {
-    this.marked.set(`${tabId} ${url}`, this.now());
-    if (this.marked.size > 1000) this.prune();
+    const key = `${tabId} ${url}`;
+    this.marked.delete(key);
+    this.marked.set(key, this.now());
+    this.prune();
   }
 
   has(tabId: number, url: string): boolean {
@@ -32,7 +38,15 @@ export class KeepaliveRegistry {
     return this.requests.get(`${tabId} ${url}`);
   }
 
+  /**
+   * Drops marks older than a minute, and the oldest beyond the cap: a page that forges thousands
+   * of hook reports costs a bounded map and constant work per report.
+   */
   private prune(): void {
-    for (const [key, at] of this.marked) if (this.now() - at > 60_000) this.marked.delete(key);
+    const now = this.now();
+    for (const [key, at] of this.marked) {
+      if (now - at <= MARK_LIFETIME_MS && this.marked.size <= MAX_MARKS) break;
+      this.marked.delete(key);
+    }
   }
 }
