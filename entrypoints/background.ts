@@ -9,6 +9,7 @@ import { watchPageEvents } from '@/lib/observe/page-event-collector';
 import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
 import { MergingSink } from '@/lib/observe/merging-sink';
 import { ResourceReconciler } from '@/lib/observe/resource-reconciler';
+import { PageBudget } from '@/lib/observe/page-budget';
 import type { Observation } from '@/lib/model/observation';
 import { startMessageRouter } from '@/lib/extension/message-router';
 
@@ -43,7 +44,8 @@ export default defineBackground(() => {
   watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId());
   const cookies = new CookieCollector(merging, pages);
   cookies.watch(ownOrigin);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
+  const budget = new PageBudget();
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);
@@ -52,5 +54,5 @@ export default defineBackground(() => {
   startMessageRouter({ store, pages });
 
   // The headless CLI reads results through the worker (Playwright's worker.evaluate).
-  Object.assign(globalThis, { auditor: { store } });
+  Object.assign(globalThis, { auditor: { store, budget } });
 });

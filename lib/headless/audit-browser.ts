@@ -47,7 +47,10 @@ export interface PageResult {
 }
 
 interface AuditorGlobal {
-  auditor: { store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> } };
+  auditor: {
+    store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> };
+    budget: { cappedByPage(): Record<string, number> };
+  };
 }
 
 /** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
@@ -253,6 +256,11 @@ export class AuditBrowser {
     const all = await worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
     if (includeWarmUp) return all;
     return all.filter((o) => !o.pageUrl.startsWith(WARM_UP_ORIGIN) && !o.url?.startsWith(WARM_UP_ORIGIN));
+  }
+
+  /** Per page URL, how many of its own reports the extension left out past the per-page budget. */
+  async cappedByPage(): Promise<Record<string, number>> {
+    return (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.budget.cappedByPage());
   }
 
   /** Drops everything recorded so far: traffic that is not the audit's (warm-up, consent answering). */

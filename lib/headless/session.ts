@@ -93,6 +93,11 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     }
     // Observations first: the policy pages are read by the same browser and are not part of the audit.
     result.observations = await browser.observations();
+    const capped = await browser.cappedByPage().catch(() => ({}) as Record<string, number>);
+    result.pages = result.pages.map((page) => {
+      const left = capped[page.finalUrl] ?? capped[page.url];
+      return left ? { ...page, capped: left } : page;
+    });
     if (plan.discover && result.visitedUrls[0] && !plan.isInterrupted()) {
       progress.note('Reading the site’s own privacy policy…');
       // Loaded here: the draft reader and its language library cost a second to load, and most runs never read a policy.

@@ -14,6 +14,8 @@ export const PageVisit = z.object({
   networkQuiet: z.boolean().optional(),
   /** Consent state the page was visited in; a report can hold one site under several. */
   consent: Observation.shape.consent,
+  /** Reports of the page (storage, cookies, beacons from its scripts) left out past the per-page budget. */
+  capped: z.number().int().positive().optional(),
 });
 export type PageVisit = z.infer<typeof PageVisit>;
 

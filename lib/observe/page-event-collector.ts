@@ -8,6 +8,7 @@ import type { MergingSink } from './merging-sink';
 import type { Observation } from '../model/observation';
 import type { TabPages } from './tab-pages';
 import type { ResourceReconciler } from './resource-reconciler';
+import type { PageBudget } from './page-budget';
 
 export interface PageEventDeps {
   merging: MergingSink;
@@ -20,6 +21,8 @@ export interface PageEventDeps {
   flush: () => Promise<void>;
   /** Read when each batch arrives, so a change of the setting applies at once. */
   keepValuePreviews: () => boolean;
+  /** What each page view may report (see page-budget.ts). */
+  budget: PageBudget;
   now?: () => number;
 }
 
@@ -39,6 +42,10 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
   const pageUrl = (await deps.pages.pageOfTab(tabId)) ?? sender.tab!.url;
   const frameUrl = frameUrlOf(sender);
   if (!pageUrl || !isAuditableUrl(pageUrl) || !frameUrl) return;
+  // Resource Timing entries only confirm requests the browser reported; they are not capped.
+  const reports = events.filter((e) => e.type !== 'resource');
+  const allowed = deps.budget.take(tabId, pageUrl, reports.length);
+  if (allowed < reports.length) events = [...events.filter((e) => e.type === 'resource'), ...reports.slice(0, allowed)];
   const writes: Promise<void>[] = [];
   const time = (deps.now ?? Date.now)();
   const context = { pageUrl, frameUrl, tabId, time, keepValuePreviews: deps.keepValuePreviews() };

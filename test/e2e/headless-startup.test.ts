@@ -109,3 +109,23 @@ describe('the tool’s own privacy', () => {
     }
   });
 });
+
+describe('a page that floods the record', () => {
+  it('records every real request, leaves out the flood past the page budget and says how much', async () => {
+    const browser = await launchAuditBrowser(server.hostRules);
+    try {
+      await browser.warmUp();
+      const page = await browser.visit('https://www.auditor-fixture.com/flood.html', { pageTimeoutMs: 30_000, waitMs: 5_000, scroll: false });
+      expect(page.visit.error).toBeUndefined();
+      const observations = await browser.observations();
+      const real = observations.filter((o) => o.url?.includes('p.gif?real='));
+      expect(new Set(real.map((o) => o.url)).size).toBe(20);
+      const stored = observations.filter((o) => o.kind === 'storage' && o.name?.startsWith('flood_')).length;
+      expect(stored).toBeLessThanOrEqual(5_000);
+      const capped = await browser.cappedByPage();
+      expect(capped['https://www.auditor-fixture.com/flood.html']).toBeGreaterThan(0);
+    } finally {
+      await browser.close();
+    }
+  });
+});
