@@ -1,5 +1,5 @@
 import { createClassifier } from '../classify/classifier';
-import { registrableDomain } from '../classify/domain';
+import { hostOf, registrableDomain } from '../classify/domain';
 import type { AttributionSource } from '../classify/source';
 import type { Observation } from '../model/observation';
 import { Report, REPORT_SCHEMA_VERSION, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
@@ -89,7 +89,7 @@ function siteDomainsOf(policy: Policy | undefined, pages: readonly PageVisit[], 
   const domains = new Set(policy?.site.firstPartyDomains ?? []);
   const urls = pages.length ? pages.map((p) => p.url) : new Set(observations.map((o) => o.pageUrl));
   for (const url of urls) {
-    const host = hostOrEmpty(url);
+    const host = hostOf(url);
     if (host) domains.add(registrableDomain(host));
   }
   return [...domains];
@@ -99,12 +99,4 @@ function pagesOf(observations: readonly Observation[]): PageVisit[] {
   const urls = new Set<string>();
   for (const o of observations) urls.add(o.pageUrl);
   return [...urls].map((url) => ({ url, finalUrl: url }));
-}
-
-function hostOrEmpty(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PolicyPageAttempt } from '../model/report';
-import { policyLinksAmong, wellKnownPolicyUrls, type AnchorSeen, type PolicyLink } from '../policy/discover-links';
-import { draftFromPolicyPages, pageTextProblem, type PolicyPageText } from '../policy/discovered-policy';
-import type { PageTextResult } from '../policy/page-text';
+import type { AnchorSeen, PolicyLink } from '../policy/discover-links';
+import { draftFromPolicyPages, pageTextProblem } from '../policy/discovered-policy';
+import { policyPageAttempt, readPolicyPages, type PolicyPageOutcome } from '../policy/read-policy-pages';
+import { anchorsInDocument, type PageTextResult } from '../policy/page-text';
 import type { ObservationStore } from '../store/observation-store';
 import type { ReadSitePolicyResult } from './messages';
 import type { PolicyAdmin } from './policy-admin';
@@ -26,19 +27,7 @@ export class SitePolicyReader {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     const siteUrl = tab?.url && /^https?:/.test(tab.url) ? tab.url : `https://${site}/`;
     const anchors = tab?.id === undefined ? [] : await anchorsOfTab(tab.id);
-    const attempts: PolicyPageAttempt[] = [];
-    const texts: PolicyPageText[] = [];
-    const readOne = async (link: PolicyLink) => {
-      const outcome = await this.readInBackgroundTab(link);
-      attempts.push(outcome.attempt);
-      if (outcome.text) texts.push(outcome.text);
-      return outcome.text !== undefined;
-    };
-    for (const link of policyLinksAmong(anchors, siteUrl)) await readOne(link);
-    for (const kind of ['privacy', 'cookie'] as const) {
-      if (texts.some((t) => t.kind === kind)) continue;
-      for (const link of wellKnownPolicyUrls(siteUrl).filter((l) => l.kind === kind)) if (await readOne(link)) break;
-    }
+    const { attempts, texts } = await readPolicyPages({ siteUrl, anchors }, (link) => this.readInBackgroundTab(link));
     if (texts.length === 0) return { ok: false, attempts, error: 'No privacy policy of this site could be read.' };
     const draft = draftFromPolicyPages(texts, site);
     if (draft.declarations.length === 0) return { ok: false, attempts, error: 'The policy was read, but no sentence of it declares tracking.' };
@@ -51,10 +40,8 @@ export class SitePolicyReader {
     return { ok: true, attempts, key: saved.key, urls: texts.map((t) => t.url), declarations: draft.declarations.length };
   }
 
-  private async readInBackgroundTab(link: PolicyLink): Promise<{ attempt: PolicyPageAttempt; text?: PolicyPageText }> {
-    const attempt = (outcome: PolicyPageAttempt['outcome'], detail?: string) => ({
-      attempt: { url: link.url, kind: link.kind, found: link.found, outcome, ...(detail ? { detail } : {}) },
-    });
+  private async readInBackgroundTab(link: PolicyLink): Promise<PolicyPageOutcome> {
+    const attempt = (outcome: PolicyPageAttempt['outcome'], detail?: string) => policyPageAttempt(link, outcome, detail);
     // Opened blank and marked unrecorded before it navigates, so none of its requests count.
     const tab = await browser.tabs.create({ url: 'about:blank', active: false });
     const tabId = tab.id!;
@@ -93,16 +80,7 @@ async function loaded(tabId: number): Promise<boolean> {
 /** The links of the page the user is auditing, with the words on them. */
 async function anchorsOfTab(tabId: number): Promise<AnchorSeen[]> {
   const results = await browser.scripting
-    .executeScript({
-      target: { tabId },
-      func: () =>
-        Array.from(document.querySelectorAll('a[href], area[href]'), (a) => ({
-          href: (a as HTMLAnchorElement).href,
-          text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
-          title: (a.getAttribute('title') ?? '').trim().slice(0, 120),
-          ariaLabel: (a.getAttribute('aria-label') ?? '').trim().slice(0, 120),
-        })).slice(0, 5_000),
-    })
+    .executeScript({ target: { tabId }, func: anchorsInDocument, args: [5_000] })
     .catch(() => []);
   return (results[0]?.result as AnchorSeen[] | undefined) ?? [];
 }

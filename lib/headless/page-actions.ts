@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { AnchorSeen } from '../policy/discover-links';
+import { anchorsInDocument } from '../policy/page-text';
 
 /**
  * What the CLI does inside an audited page besides loading it. Each action is bounded: a page
@@ -39,23 +40,7 @@ export async function scrollThrough(page: Page, budgetMs = SCROLL_BUDGET_MS): Pr
  * a reader sees on them, which tell a privacy-policy link from the rest.
  */
 export async function anchorsOn(page: Page, timeoutMs = 5_000): Promise<AnchorSeen[]> {
-  const anchors = await withTimeout(
-    // No named helper inside: the function is sent to the page as source text, and a named
-    // function would carry the name-keeping wrapper the TypeScript loader adds, which the page lacks.
-    page.evaluate(
-      (limit) =>
-        Array.from(document.querySelectorAll('a[href], area[href]'), (a) => ({
-          href: (a as HTMLAnchorElement).href,
-          text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
-          title: (a.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
-          ariaLabel: (a.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
-        }))
-          .filter((a) => typeof a.href === 'string')
-          .slice(0, limit),
-      LINK_LIMIT,
-    ),
-    timeoutMs,
-  );
+  const anchors = await withTimeout(page.evaluate(anchorsInDocument, LINK_LIMIT), timeoutMs);
   return anchors ?? [];
 }
 

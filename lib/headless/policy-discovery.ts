@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PolicyPageAttempt } from '../model/report';
 import { DRAFT_FILE, type DiscoveryRequest, type DiscoveryResult } from './discovery-result';
-import { policyLinksAmong, wellKnownPolicyUrls, type PolicyLink } from '../policy/discover-links';
-import { draftFromPolicyPages, type PolicyPageText } from '../policy/discovered-policy';
+import { draftFromPolicyPages } from '../policy/discovered-policy';
+import { readPolicyPages } from '../policy/read-policy-pages';
 import { parsePolicy } from '../policy/parse';
 import { withKnownDomains } from '../policy/party-domains';
 import { loadTrackerDbOrganizations } from '../classify/trackerdb-organizations';
@@ -15,27 +14,10 @@ import { readPolicyPage } from './policy-reader';
  * The browser loads every page: the CLI sends no request of its own.
  */
 export async function discoverPolicy(browser: AuditBrowser, request: DiscoveryRequest): Promise<DiscoveryResult> {
-  const attempts: PolicyPageAttempt[] = [];
-  const texts: PolicyPageText[] = [];
-  const read = async (link: PolicyLink) => {
-    const outcome = await browser.inTab((page) => readPolicyPage(page, link, request.pageTimeoutMs));
-    attempts.push(outcome.attempt);
-    if (outcome.text) texts.push(outcome.text);
-    return outcome.text !== undefined;
-  };
-
-  const named = request.policyUrls.map((url): PolicyLink => ({ url, kind: /cookie/i.test(url) ? 'cookie' : 'privacy', found: 'link' }));
-  const linked = named.length ? named : policyLinksAmong(request.anchors, request.siteUrl);
-  for (const link of linked) await read(link);
-  if (named.length === 0) {
-    // Common paths, one page of each kind at most, for the kinds no link was found (or read) for.
-    for (const kind of ['privacy', 'cookie'] as const) {
-      if (texts.some((t) => t.kind === kind)) continue;
-      for (const link of wellKnownPolicyUrls(request.siteUrl).filter((l) => l.kind === kind)) {
-        if (await read(link)) break;
-      }
-    }
-  }
+  const { attempts, texts } = await readPolicyPages(
+    { siteUrl: request.siteUrl, anchors: request.anchors, named: request.policyUrls },
+    (link) => browser.inTab((page) => readPolicyPage(page, link, request.pageTimeoutMs)),
+  );
   if (texts.length === 0) return { attempts };
 
   const site = new URL(request.siteUrl).hostname;

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { PolicyPageAttempt } from '../model/report';
 import type { PolicyLink } from '../policy/discover-links';
-import { pageTextProblem, type PolicyPageText } from '../policy/discovered-policy';
+import { pageTextProblem } from '../policy/discovered-policy';
+import { policyPageAttempt, type PolicyPageOutcome } from '../policy/read-policy-pages';
 import { extractPageText, MAX_POLICY_CHARS, type PageTextResult } from '../policy/page-text';
 import { firstLine } from './audit-browser';
 import { withTimeout } from './page-actions';
@@ -16,21 +17,13 @@ function readability(): Promise<string> {
   return readabilitySource;
 }
 
-export interface PolicyPageOutcome {
-  attempt: PolicyPageAttempt;
-  /** Only when the attempt's outcome is `read`. */
-  text?: PolicyPageText;
-}
-
 /**
  * Loads one candidate policy page in the browser (scripts run, consent banners left alone) and
  * reads its main content. Every way it can fail becomes an attempt with an outcome and a detail,
  * never an exception: a missing policy is a finding of the audit, not a crash.
  */
 export async function readPolicyPage(page: Page, link: PolicyLink, timeoutMs: number): Promise<PolicyPageOutcome> {
-  const attempt = (outcome: PolicyPageAttempt['outcome'], detail?: string): PolicyPageOutcome => ({
-    attempt: { url: link.url, kind: link.kind, found: link.found, outcome, ...(detail ? { detail } : {}) },
-  });
+  const attempt = (outcome: PolicyPageAttempt['outcome'], detail?: string) => policyPageAttempt(link, outcome, detail);
   try {
     const response = await page.goto(link.url, { waitUntil: 'load', timeout: timeoutMs });
     if (!response) return attempt('failed', 'no response');

@@ -107,3 +107,18 @@ export function extractPageText(readability: ReadabilityLike | undefined, maxCha
     contentType: document.contentType ?? '',
   };
 }
+
+/**
+ * The document's links with the words a reader sees on them, run inside the page like
+ * extractPageText (so: no named helpers inside; the TypeScript loader would wrap them).
+ */
+export function anchorsInDocument(limit: number): { href: string; text: string; title: string; ariaLabel: string }[] {
+  return Array.from(document.querySelectorAll('a[href], area[href]'), (a) => ({
+    href: (a as HTMLAnchorElement).href,
+    text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+    title: (a.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+    ariaLabel: (a.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+  }))
+    .filter((a) => typeof a.href === 'string')
+    .slice(0, limit);
+}
