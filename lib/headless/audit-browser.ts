@@ -10,7 +10,9 @@ import { NetworkQuiet } from './network-quiet';
 import { PendingTimers } from './pending-timers';
 import { WARM_UP_ORIGIN, warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
+import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
 import { UserError } from './errors';
+import { trace } from './trace';
 import type { Observation } from '../model/observation';
 import type { PageVisit } from '../model/report';
 import type { AnchorSeen } from '../policy/discover-links';
@@ -44,6 +46,8 @@ export interface PageResult {
   hosts: string[];
   /** The address served something other than HTML (a download, an image): nothing to audit. */
   notHtml: boolean;
+  /** `--screenshot`, `--har`: taken before the tab closed, written once the page's number is known. */
+  evidence?: CapturedEvidence;
 }
 
 interface AuditorGlobal {
@@ -81,6 +85,7 @@ export class AuditBrowser {
     const userDataDir = await mkdtemp(join(tmpdir(), 'auditor-profile-'));
     openProfiles.add(userDataDir);
     await prepareProfile(userDataDir, options.blockThirdPartyCookies);
+    trace('launching Chromium');
     let context: BrowserContext;
     try {
       context = await chromium.launchPersistentContext(userDataDir, {
@@ -109,7 +114,9 @@ export class AuditBrowser {
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
       const browser = new AuditBrowser(context, userDataDir, consent, timers);
+      trace('Chromium launched');
       const worker = await browser.worker();
+      trace('extension worker found');
       if (options.valuePreviews === false) {
         // The extension's own setting (the options page's switch), read before any page is recorded.
         await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ keepValuePreviews: false }));
@@ -160,8 +167,9 @@ export class AuditBrowser {
     }
   }
 
-  async visit(url: string, limits: VisitLimits): Promise<PageResult> {
+  async visit(url: string, limits: VisitLimits, evidence?: EvidenceRequest): Promise<PageResult> {
     const page = await this.openPage();
+    const recorder = evidence ? new PageEvidenceRecorder(page, url, evidence) : undefined;
     const hosts = new Set<string>();
     page.on('request', (request) => hosts.add(hostOf(request.url())));
     const result: PageResult = { visit: { url, finalUrl: url }, anchors: [], hosts: [], notHtml: false };
@@ -179,9 +187,11 @@ export class AuditBrowser {
     result.visit.finalUrl = page.url() === 'about:blank' ? url : page.url();
     // A copy: a load that outlived its cap may still settle later, and must not change the record.
     const snapshot: PageResult = { ...result, visit: { ...result.visit }, hosts: [...hosts] };
+    if (recorder) snapshot.evidence = await recorder.capture(page, { screenshot: !crashed && !snapshot.notHtml });
     // Closing fires pagehide, when storage collectors take their last snapshot. A hung renderer
     // may never confirm the close: the run goes on without waiting for it.
     await withTimeout(page.close(), 10_000);
+    trace('tab closed');
     return snapshot;
   }
 
@@ -210,11 +220,14 @@ export class AuditBrowser {
   private async load(page: Page, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
     const quiet = new NetworkQuiet(page);
     try {
+      trace(`loading ${url}`);
       const response = await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs });
+      trace('load event');
       const type = response?.headers()['content-type'] ?? 'text/html';
       result.notHtml = !/^\s*(text\/html|application\/xhtml\+xml)/i.test(type);
       if (response && response.status() >= 400) result.visit.error = `HTTP ${response.status()}`;
       result.visit.networkQuiet = await quiet.wait(limits.waitMs);
+      trace('network quiet');
       if (result.notHtml) return true;
       result.visit.networkQuiet = (await this.waitForScheduledTags(page, quiet, limits)) && result.visit.networkQuiet;
       if (limits.scroll) {
@@ -222,6 +235,7 @@ export class AuditBrowser {
         result.visit.networkQuiet = (await quiet.wait(limits.waitMs)) && result.visit.networkQuiet;
       }
       result.anchors = await anchorsOn(page);
+      trace('page done');
     } catch (error) {
       const message = firstLine(error);
       // Chromium turns a navigation to a file into a download, which aborts page.goto.

@@ -11,6 +11,7 @@ import { findChromium, needsNoSandbox } from './chromium';
 import { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
+import { trace } from './trace';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
 import { policySearchDirs } from './policy-dirs';
 import { deliverReport } from './outputs';
@@ -64,6 +65,9 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
   const sessions: SessionResult[] = [];
   let failure: string | undefined;
   try {
+    const evidence = options.screenshot || options.har
+      ? { screenshot: options.screenshot, har: options.har, valuePreviews: options.valuePreviews, creator: await toolInfo(), outDir: options.outDir }
+      : undefined;
     const siteDomains = new Set([
       ...prepared.urls.map((url) => registrableDomain(new URL(url).hostname)),
       ...(prepared.policy?.policy.site.firstPartyDomains ?? []),
@@ -83,6 +87,7 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         progress,
         labelState: options.consent.length > 1,
         concurrency: options.concurrency,
+        ...(evidence ? { evidence } : {}),
         isInterrupted: () => interrupted,
         ...(sessions.length === 0 && prepared.discover
           ? { discover: { policyUrls: options.policyUrls, pageTimeoutMs: options.pageTimeoutMs, now: Date.now, trackerDbNames: prepared.sources.trackerDb !== false } }
@@ -119,12 +124,14 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         settings: runSettings(options, sessions),
         sources: prepared.sources,
       });
+      trace('report built');
       failing = (await deliverReport(report, { ...options, ...(discovery?.draft ? { draft: discovery.draft } : {}) }, io)).failing;
       failure ??= unjudgedThirdParties(report, options.failOn, discovery);
     } catch (error) {
       failure ??= `the report could not be written: ${firstLine(error)}`;
     }
   }
+  trace('report written');
   failure ??= pageFailure(pages);
   if (!failure && !interrupted && pages.length === 0) failure = 'no page was audited (every address was skipped)';
   if (failure) io.log(`error: ${failure}`);
@@ -143,7 +150,9 @@ async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
   if (chosen) io.log(`Policy: ${chosen.policy.source.title} (${chosen.file})`);
   else if (discover) io.log(`No policy file is for ${host}: its own policy will be found and read in the browser.`);
   else io.log(`No policy in policy/ is for ${host}: findings stay unreviewed (pass --policy <file> to judge them).`);
+  trace('policy chosen');
   const sources = await loadAttributionSources(options.trackerDb);
+  trace('attribution sources loaded');
   if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
   return { urls, ...(chosen ? { policy: chosen } : {}), discover, sources, executablePath };
 }

@@ -5,10 +5,12 @@ import { AuditBrowser, firstLine, type LaunchOptions, type VisitLimits } from '.
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
+import { trace } from './trace';
 import type { ConsentState } from './option-values';
 import type { Progress } from './progress';
 import type { AnchorSeen } from '../policy/discover-links';
 import { describeDiscovery, type DiscoveryRequest, type DiscoveryResult } from './discovery-result';
+import { evidenceBaseName, saveEvidence, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
 
 /**
  * One consent state of a run: a fresh browser profile, the consent banner answered (or left
@@ -28,6 +30,8 @@ export interface SessionPlan {
   concurrency: number;
   /** Read the site's own policy once the pages are audited (the first state's session only). */
   discover?: Omit<DiscoveryRequest, 'siteUrl' | 'anchors'>;
+  /** `--screenshot`, `--har`: captured per page, written into `outDir`/pages/ and linked from the page. */
+  evidence?: EvidenceRequest & { outDir: string };
   isInterrupted(): boolean;
 }
 
@@ -52,6 +56,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const anchors: AnchorSeen[] = [];
   try {
     await browser.warmUp();
+    trace('warmed up');
     const first = frontier.next();
     if (first !== undefined && state !== 'none' && !plan.isInterrupted()) {
       result.consent = { state, ...(await browser.answerConsent(first, limits)) };
@@ -70,7 +75,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
       const visits = wave.map((url, i) => {
         const where = { n: n + i, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
         progress.pageStarted(where);
-        return browser.visit(url, limits).then((page) => ({ url, page, where }));
+        return browser.visit(url, limits, plan.evidence).then((page) => ({ url, page, where }));
       });
       for (const { url, page, where } of await Promise.all(visits)) {
         if (page.notHtml && !page.visit.error) {
@@ -85,7 +90,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
           const domain = registrableDomain(host);
           if (host && !plan.siteDomains.has(domain)) thirdParties.add(domain);
         }
-        result.pages.push({ ...page.visit, consent: state });
+        const evidence = page.evidence && plan.evidence ? await keepEvidence(page.evidence, plan.evidence.outDir, evidenceBaseName(n - 1, state), progress) : {};
+        result.pages.push({ ...page.visit, consent: state, ...evidence });
         result.visitedUrls.push(url);
         progress.pageFinished({ ...where, n: n - 1, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
       }
@@ -93,6 +99,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     }
     // Observations first: the policy pages are read by the same browser and are not part of the audit.
     result.observations = await browser.observations();
+    trace('observations collected');
     const capped = await browser.cappedByPage().catch(() => ({}) as Record<string, number>);
     result.pages = result.pages.map((page) => {
       const left = capped[page.finalUrl] ?? capped[page.url];
@@ -111,9 +118,20 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     result.observations = await browser.observations().catch(() => []);
   } finally {
     await browser.close();
+    trace('Chromium closed');
   }
   result.observations = result.observations.map((o) => ({ ...o, consent: state }));
   return result;
+}
+
+/** A file that cannot be written costs its link, not the audit. */
+async function keepEvidence(evidence: CapturedEvidence, outDir: string, name: string, progress: Progress): Promise<Pick<PageVisit, 'screenshot' | 'har'>> {
+  try {
+    return await saveEvidence(evidence, outDir, name);
+  } catch (error) {
+    progress.note(`warning: the screenshot or HAR of page ${name} could not be written: ${firstLine(error)}`);
+    return {};
+  }
 }
 
 function describeConsent(consent: ConsentOutcome, url: string): string {

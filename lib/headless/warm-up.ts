@@ -1,7 +1,14 @@
 import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
+import { trace } from './trace';
 
 export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
+
+/**
+ * A navigation the extension sees is in its record within a few tens of milliseconds; one it
+ * missed never arrives, so a short wait and another navigation beat a long wait.
+ */
+const SEEN_WITHIN_MS = 150;
 
 /**
  * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
@@ -20,7 +27,8 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
     for (let attempt = 1; Date.now() < deadline; attempt++) {
       const url = `${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`;
       await page.goto(url).catch(() => undefined);
-      if (await sees(browser, url, Math.min(1_000, deadline - Date.now()))) {
+      trace(`warm-up navigation ${attempt}`);
+      if (await sees(browser, url, Math.min(SEEN_WITHIN_MS, deadline - Date.now()))) {
         await browser.forgetObservations();
         return;
       }
@@ -32,7 +40,9 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
 async function sees(browser: AuditBrowser, url: string, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   do {
-    if ((await browser.observations({ includeWarmUp: true })).some((o) => o.url === url)) return true;
+    const seen = (await browser.observations({ includeWarmUp: true })).some((o) => o.url === url);
+    trace(`warm-up poll ${seen}`);
+    if (seen) return true;
     await new Promise((resolve) => setTimeout(resolve, 40));
   } while (Date.now() < until);
   return false;

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { isEnglishWord, isPlaceName } from './english-lexicon';
 import { isAcronym, wordsOf } from './draft-name-runs';
 
 /**
@@ -59,31 +59,8 @@ export function isNotARecipientName(name: string): boolean {
   const lower = words.join(' ');
   if (SOFTWARE_WORDS.has(lower) || words.some((w) => SOFTWARE_WORDS.has(w))) return true;
   if (words.every((w) => POLICY_WORDS.has(w) || /^\d+$/.test(w))) return true;
-  return isPlace(name);
-}
-
-const places = new Map<string, boolean>();
-
-/**
- * "Madrid", "San Antonio, Texas", "England and Wales": compromise knows countries, regions and
- * cities. Every word must be part of a place: "Vodafone España" is a company. People's names are
- * not filtered, because companies carry them too (Nielsen, Sterling).
- */
-function isPlace(name: string): boolean {
-  let known = places.get(name);
-  if (known === undefined) {
-    const sentences = nlp(name).json() as { terms: { tags: string[] }[] }[];
-    const significant = sentences
-      .flatMap((sentence) => sentence.terms)
-      .filter(({ tags }) => !tags.includes('Conjunction') && !tags.includes('Preposition'));
-    known =
-      significant.length > 0 &&
-      significant.every(
-        ({ tags }) => ['Country', 'City', 'Region', 'Demonym'].some((tag) => tags.includes(tag)) || (tags.includes('Place') && tags.includes('ProperNoun')),
-      );
-    places.set(name, known);
-  }
-  return known;
+  // People's names are not filtered: companies carry them too (Nielsen, Sterling).
+  return isPlaceName(name);
 }
 
 /**
@@ -94,9 +71,8 @@ function isPlace(name: string): boolean {
 export function isOrdinaryWord(word: string): boolean {
   if (isAcronym(word)) return false;
   const lower = word.toLowerCase();
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
   const forms = [lower, lower.replace(/ies$/, 'y'), lower.replace(/e?s$/, ''), lower.replace(/ly$/, '')];
-  return POLICY_WORDS.has(lower) || forms.some((form) => Object.hasOwn(lexicon, form));
+  return POLICY_WORDS.has(lower) || forms.some(isEnglishWord);
 }
 
 /**
