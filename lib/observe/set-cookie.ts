@@ -1,3 +1,4 @@
+import { getDomain } from 'tldts';
 import type { CookieDetails } from '../model/observation';
 
 export interface ParsedCookie {
@@ -8,8 +9,10 @@ export interface ParsedCookie {
 }
 
 /**
- * Parses one Set-Cookie header value as a browser would (RFC 6265 §5.2), keeping what an auditor
- * reports: name, domain, path, lifetime and flags. `now` is passed in so parsing stays pure.
+ * Parses one Set-Cookie header value (or a `document.cookie` write) as a browser would (RFC 6265
+ * §5.2), keeping what an auditor reports: name, domain, path, lifetime and flags. `now` is passed in
+ * so parsing stays pure. Undefined when the browser would not store it at all: a Domain that
+ * `requestUrl`'s host may not set (see mayHostSetCookieDomain).
  */
 export function parseSetCookie(header: string, requestUrl: string, now: number): ParsedCookie | undefined {
   const [pair = '', ...attributes] = header.split(';');
@@ -32,11 +35,29 @@ export function parseSetCookie(header: string, requestUrl: string, now: number):
     else if (key === 'httponly') details.httpOnly = true;
     else if (key === 'samesite' && value) details.sameSite = value.toLowerCase();
   }
+  if (!mayHostSetCookieDomain(url.hostname, details.domain)) return undefined;
   // Max-Age wins over Expires when both are present.
   if (maxAge !== undefined) details.lifetimeSeconds = maxAge;
   else if (expires !== undefined) details.lifetimeSeconds = Math.round((expires - now) / 1000);
   const deletes = details.lifetimeSeconds !== null && details.lifetimeSeconds <= 0;
   return { name: eq === -1 ? pair.trim() : name, details, deletes };
+}
+
+/**
+ * Whether a response from `host`, or a script in a document of `host`, may set a cookie for
+ * `domain` (its Domain attribute, or the host itself when it has none). RFC 6265 §5.3 steps 5–6 as
+ * Chromium applies them: the host must domain-match the domain, which may not be a public suffix
+ * (private ones such as github.io included, so one tenant cannot set cookies for all); a host
+ * without a registrable domain (an IP address, `localhost`) may only name itself. Anything else
+ * the browser ignores, so it must never be recorded as a cookie.
+ */
+export function mayHostSetCookieDomain(host: string, domain: string): boolean {
+  const h = host.toLowerCase();
+  const d = domain.replace(/^\./, '').toLowerCase();
+  if (h === d) return true;
+  const site = getDomain(h, { allowPrivateDomains: true });
+  if (!site) return false;
+  return h.endsWith(`.${d}`) && getDomain(d, { allowPrivateDomains: true }) === site;
 }
 
 /** Chromium joins several Set-Cookie headers of one response with newlines when extraHeaders is on. */
