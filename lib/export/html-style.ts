@@ -36,6 +36,18 @@ figcaption { font-weight: 600; margin-bottom: .5rem; }
 svg text { fill: var(--fg); font: 13px system-ui, sans-serif; }
 svg .track { fill: var(--surface); }
 svg .bar-category { fill: var(--accent); }
+svg text.sub { fill: var(--muted); font-size: 11px; }
+svg .grid { stroke: var(--border); stroke-width: 1; }
+svg .session { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 2 2; }
+svg .declared { stroke: var(--fg); stroke-width: 2; }
+svg .declared-mark { fill: var(--fg); }
+.matrix td.cell { text-align: center; white-space: nowrap; font-weight: 600; }
+.matrix td.not-seen { color: var(--muted); font-weight: 400; }
+.matrix .detail { font-size: .78rem; font-weight: 400; }
+.matrix thead th { text-transform: none; letter-spacing: 0; }
+.matrix tbody th.url { font-weight: 400; min-width: 14rem; max-width: 28rem; }
+.matrix tfoot > * > * { border-top: 1px solid var(--border); border-bottom: 0; color: var(--muted); }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
 table { width: 100%; border-collapse: collapse; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; padding: .55rem .7rem; border-bottom: 1px solid var(--border); }

@@ -4,7 +4,10 @@ import { barChart } from './html-chart';
 import { html, SafeHtml } from './html-escape';
 import { clauseQuotes } from './clauses';
 import { clauseQuote, findingsTable, statusChip } from './html-findings';
+import { cookieLifetimesSection } from './html-lifetimes';
+import { consentSection, pageMatrixSection } from './html-matrices';
 import { REPORT_CSS } from './html-style';
+import { CONSENT_OUTCOME_LABELS } from './report-views';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize, type ReportSummary } from './summary';
@@ -56,20 +59,13 @@ function metadata(report: Report): SafeHtml {
 </dl>`;
 }
 
-const CONSENT_OUTCOMES: Record<string, string> = {
-  'not-requested': 'banner left alone',
-  handled: 'banner answered',
-  'no-banner': 'no banner recognised',
-  failed: 'answering the banner failed',
-};
-
 /** The conditions of the run in one line: what a reviewer needs to compare two reports. (Escaped by the caller.) */
 export function settingsText(settings: NonNullable<Report['settings']>): string {
   const parts = settings.thirdPartyCookies ? [`third-party cookies ${settings.thirdPartyCookies}`] : [];
   if (settings.browser) parts.push(settings.browser);
   if (settings.gpc !== undefined) parts.push(settings.gpc ? 'Global Privacy Control sent' : 'no Global Privacy Control');
   for (const c of settings.consent ?? []) {
-    parts.push(`consent "${c.state}": ${CONSENT_OUTCOMES[c.outcome] ?? c.outcome}${c.cmp ? ` (${c.cmp})` : ''}`);
+    parts.push(`consent "${c.state}": ${CONSENT_OUTCOME_LABELS[c.outcome] ?? c.outcome}${c.cmp ? ` (${c.cmp})` : ''}`);
   }
   if (settings.trackerDb !== undefined) parts.push(`attribution: ${attributionSourcesText(settings)}`);
   if (settings.sandbox === false) parts.push('Chromium without its sandbox (run as root)');
@@ -158,6 +154,9 @@ ${charts(summary)}
 <h2 id="findings-heading">Findings</h2>
 ${findingsTable(report)}
 </section>
+${consentSection(report)}
+${pageMatrixSection(report)}
+${cookieLifetimesSection(report)}
 
 <section aria-labelledby="unmatched-heading">
 <h2 id="unmatched-heading">Declared but never observed</h2>

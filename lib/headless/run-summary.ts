@@ -2,6 +2,7 @@ import { compareText } from '../model/order';
 import { FAILING_STATUSES } from './gate';
 import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
+import { consentView } from '../export/report-views';
 import { STATUS_LABELS } from '../export/status';
 import type { FailOn } from './option-values';
 import { printable } from './progress';
@@ -17,23 +18,12 @@ import { printable } from './progress';
  * for runs with a single state.
  */
 export function consentComparison(report: Report): string | undefined {
-  const states = (report.settings?.consent ?? []).map((c) => c.state);
-  if (states.length < 2) return undefined;
-  const consentOf = new Map(report.observations.map((o) => [o.id, o.consent]));
-  const rows = new Map<string, Map<string, number>>();
-  for (const finding of report.findings) {
-    if (finding.status === 'first-party') continue;
-    const counts = rows.get(finding.subject) ?? new Map<string, number>();
-    for (const id of finding.observationIds) {
-      const state = consentOf.get(id) ?? 'none';
-      counts.set(state, (counts.get(state) ?? 0) + 1);
-    }
-    rows.set(finding.subject, counts);
-  }
-  const heading = ['Third party (observations)', ...states];
-  const body = [...rows]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([subject, counts]) => [subject, ...states.map((s) => String(counts.get(s) ?? '–'))]);
+  const view = consentView(report);
+  if (!view) return undefined;
+  const heading = ['Third party (observations)', ...view.states.map((s) => s.state)];
+  const body = [...view.rows]
+    .sort((a, b) => compareText(a.party.subject, b.party.subject))
+    .map(({ party, cells }) => [party.subject, ...cells.map((c) => (c.observations ? String(c.observations) : '–'))]);
   return `${table([heading, ...body]).join('\n')}\n`;
 }
 

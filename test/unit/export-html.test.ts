@@ -71,7 +71,7 @@ describe('toHtml', () => {
     expect(doc).toContain('<code>policy/shop.policy.json</code>');
     expect(textOf(between(doc, 'id="summary-heading"', '<div class="charts">'))).toContain('5 findings from 5 observations (4 third-party)');
     const charts = doc.match(/<svg [^>]*role="img"/g) ?? [];
-    expect(charts).toHaveLength(1);
+    expect(charts).toHaveLength(2); // findings by category, cookie lifetimes
     expect(doc).not.toContain('chart-status');
     expect(doc).toContain('<desc id="chart-category-desc">Advertising: 2; Analytics: 1; Session replay: 1; Uncategorised: 1</desc>');
   });
