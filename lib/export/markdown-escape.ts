@@ -19,13 +19,18 @@ export function markdownText(value: string): string {
   );
 }
 
-/** One table row; every cell is escaped here, so callers cannot forget it. */
-export function markdownRow(cells: readonly string[]): string {
-  return `| ${cells.map(markdownText).join(' | ')} |`;
+/** Markdown built from escaped parts and checked paths (a link to a file beside the report): kept as is in a table. */
+export class MarkdownMarkup {
+  constructor(readonly text: string) {}
+}
+
+/** One table row; every text cell is escaped here, so callers cannot forget it. */
+export function markdownRow(cells: readonly (string | MarkdownMarkup)[]): string {
+  return `| ${cells.map((cell) => (cell instanceof MarkdownMarkup ? cell.text : markdownText(cell))).join(' | ')} |`;
 }
 
 /** A table: heading, the alignment line (`r` right-aligns a column), the rows. */
-export function markdownTable(heading: readonly string[], rows: readonly (readonly string[])[], align = ''): string[] {
+export function markdownTable(heading: readonly string[], rows: readonly (readonly (string | MarkdownMarkup)[])[], align = ''): string[] {
   const rule = heading.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
   return [markdownRow(heading), `| ${rule.join(' | ')} |`, ...rows.map(markdownRow)];
 }

@@ -1,8 +1,8 @@
 import type { Finding, FindingStatus } from '../model/finding';
-import type { Report } from '../model/report';
+import { isEvidencePath, type PageVisit, type Report } from '../model/report';
 import { failingParts } from './failing';
 import { attributionSourcesText, formatTime, plural, policyProvenanceText } from './format';
-import { markdownTable, markdownText } from './markdown-escape';
+import { MarkdownMarkup, markdownTable, markdownText } from './markdown-escape';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize } from './summary';
 
@@ -123,13 +123,24 @@ function policySection(report: Report): string[] {
 }
 
 function pagesSection(report: Report): string[] {
+  const withConsent = report.pages.some((page) => page.consent);
+  const withEvidence = report.pages.some((page) => evidenceLinks(page).length > 0);
   const rows = report.pages.slice(0, PAGES_LIMIT).map((p) => [
     p.url,
-    ...(report.pages.some((page) => page.consent) ? [p.consent ?? 'none'] : []),
+    ...(withConsent ? [p.consent ?? 'none'] : []),
     p.error ? `✕ ${p.error}` : p.finalUrl !== p.url ? `loaded as ${p.finalUrl}` : 'loaded',
+    ...(withEvidence ? [new MarkdownMarkup(evidenceLinks(p).join(' · ') || '–')] : []),
   ]);
-  const heading = ['Page', ...(report.pages.some((page) => page.consent) ? ['Consent'] : []), 'Result'];
+  const heading = ['Page', ...(withConsent ? ['Consent'] : []), 'Result', ...(withEvidence ? ['Evidence'] : [])];
   return ['', `### Pages (${report.pages.length})`, '', ...markdownTable(heading, rows), ...more(report.pages.length, PAGES_LIMIT, 'pages')];
+}
+
+/** Links to the page's files beside the report: plain relative names (isEvidencePath), so nothing needs escaping. */
+function evidenceLinks(page: PageVisit): string[] {
+  return [
+    ...(isEvidencePath(page.screenshot) ? [`[screenshot](${page.screenshot})`] : []),
+    ...(isEvidencePath(page.har) ? [`[HAR](${page.har})`] : []),
+  ];
 }
 
 function more(total: number, shown: number, what: string): string[] {

@@ -48,6 +48,10 @@ export interface AuditOptions {
   consent: ConsentState[];
   gpc: boolean;
   formats: OutputFormat[];
+  /** `--screenshot`: a PNG per page and consent state, beside the report in pages/. */
+  screenshot: boolean;
+  /** `--har`: a HAR file of each page's traffic per consent state, beside the report in pages/. */
+  har: boolean;
   failOn: FailOn;
   shard?: Shard;
   /** A policy file, or `discover` to read the site's own policy in the browser. */
@@ -87,6 +91,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     gpc: { type: 'boolean', default: false },
     'no-values': { type: 'boolean', default: false },
     format: { type: 'string', default: 'json,csv,html' },
+    screenshot: { type: 'boolean', default: false },
+    har: { type: 'boolean', default: false },
     'fail-on': { type: 'string', default: 'none' },
     shard: { type: 'string' },
     'no-trackerdb': { type: 'boolean', default: false },
@@ -123,6 +129,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     consent: listOf('--consent', values.consent, CONSENT_STATES),
     gpc: values.gpc,
     formats: parseFormats(values.format),
+    screenshot: values.screenshot,
+    har: values.har,
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     policy: values.policy,

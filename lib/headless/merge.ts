@@ -3,6 +3,7 @@ import { buildReport } from '../audit/build-report';
 import { parseReport, type PageVisit, type Report, type RunSettings } from '../model/report';
 import { firstLine } from './audit-browser';
 import { namespaceIds } from './namespace-ids';
+import { copyShardEvidence } from './merge-evidence';
 import { UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
@@ -23,15 +24,18 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
     const shards = orderByShard(await Promise.all(options.reports.map(readReport)));
     const chosen = await policyOfShards(shards, options.policy);
     const useTrackerDb = options.trackerDb && shards.every(({ report }) => report.settings?.trackerDb !== false);
-    const pages = interleavePages(shards.map(({ report }) => report.pages), shards[0]!.report.settings);
+    const perShard: PageVisit[][] = [];
+    const used = new Set<string>();
+    for (const [position, { file, report }] of shards.entries()) {
+      perShard.push(await copyShardEvidence(report.pages, { reportFile: file, prefix: shardPrefix(report, position) }, outDir, used, io.log));
+    }
+    const pages = interleavePages(perShard, shards[0]!.report.settings);
     const report = buildReport({
       tool: shards[0]!.report.tool,
       startedAt: Math.min(...shards.map(({ report }) => Date.parse(report.startedAt))),
       finishedAt: Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt))),
       pages,
-      observations: shards.flatMap(({ report }, position) =>
-        namespaceIds(report.observations, `s${report.settings?.shard?.index ?? position + 1}`),
-      ),
+      observations: shards.flatMap(({ report }, position) => namespaceIds(report.observations, shardPrefix(report, position))),
       ...(chosen ? { policy: chosen } : {}),
       settings: mergedSettings(shards.map(({ report }) => report)),
       sources: await loadAttributionSources(useTrackerDb),
@@ -45,6 +49,11 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
     io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
     return EXIT_CODES.error;
   }
+}
+
+/** `s2`: prefixes shard 2's observation ids and the names of its evidence files in the merge. */
+function shardPrefix(report: Report, position: number): string {
+  return `s${report.settings?.shard?.index ?? position + 1}`;
 }
 
 interface ShardReport {

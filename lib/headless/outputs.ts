@@ -9,6 +9,8 @@ import { failingFindings, reportedFailures } from './gate';
 import { JUNIT_FILE_NAME, toJunitXml } from './junit';
 import type { FailOn, OutputFormat } from './option-values';
 import { consentComparison, failingLines } from './run-summary';
+import { plural } from '../export/format';
+import { EVIDENCE_DIR } from './page-evidence';
 
 export interface Delivered {
   files: string[];
@@ -54,5 +56,16 @@ export async function deliverReport(
   io.out(`${formatSummary(report)}${comparison ? `\n${comparison}` : ''}`);
   for (const line of failingLines(failing, options.failOn)) io.log(line);
   io.log(`Report: ${files.join(', ')}`);
+  const evidence = evidenceLine(report, options.outDir);
+  if (evidence) io.log(evidence);
   return { files, failing: failing.length };
+}
+
+/** `Evidence: 4 screenshots, 4 HAR files in out/pages` (--screenshot, --har), when there are any. */
+function evidenceLine(report: Report, outDir: string): string | undefined {
+  const screenshots = report.pages.filter((p) => p.screenshot).length;
+  const hars = report.pages.filter((p) => p.har).length;
+  if (screenshots + hars === 0) return undefined;
+  const parts = [...(screenshots ? [plural(screenshots, 'screenshot')] : []), ...(hars ? [plural(hars, 'HAR file')] : [])];
+  return `Evidence: ${parts.join(', ')} in ${join(outDir, EVIDENCE_DIR)}`;
 }

@@ -55,6 +55,11 @@ Judging:
 Output:
   --out <dir>               where to write the report (default: ./audit-report)
 ${OUTPUT_OPTIONS}
+  --screenshot              save a PNG of each page per consent state once it went quiet
+                            (<out>/pages/<n>-<state>.png), linked from the report
+  --har                     save a HAR file of each page's traffic per consent state, without
+                            response bodies (<out>/pages/<n>-<state>.har); with --no-values,
+                            without the values of Cookie and Set-Cookie headers
 
 Browser:
   --chromium <path>         Chromium binary (default: $CHROMIUM_PATH, else /usr/bin/chromium)

@@ -5,6 +5,18 @@ import { Finding } from './finding';
 /** Bump on any change that breaks a reader of report.json. */
 export const REPORT_SCHEMA_VERSION = 1;
 
+/**
+ * A file beside report.json (`pages/3-accept.png`): a relative path of plain names, so no report
+ * can point a reader or a merge at a file elsewhere (no absolute path, no `..`, no scheme).
+ */
+export const EVIDENCE_PATH_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+export const EvidencePath = z.string().max(255).regex(EVIDENCE_PATH_PATTERN);
+
+/** True for a path a report may link to (see EvidencePath); exports check it before they write a link. */
+export function isEvidencePath(path: unknown): path is string {
+  return typeof path === 'string' && path.length <= 255 && EVIDENCE_PATH_PATTERN.test(path);
+}
+
 export const PageVisit = z.object({
   url: z.string(),
   finalUrl: z.string(),
@@ -16,6 +28,10 @@ export const PageVisit = z.object({
   consent: Observation.shape.consent,
   /** Reports of the page (storage, cookies, beacons from its scripts) left out past the per-page budget. */
   capped: z.number().int().positive().optional(),
+  /** `--screenshot`: PNG of the tab once the page went quiet, relative to the report's directory. */
+  screenshot: EvidencePath.optional(),
+  /** `--har`: HAR 1.2 file of the page's traffic (no response bodies), relative to the report's directory. */
+  har: EvidencePath.optional(),
 });
 export type PageVisit = z.infer<typeof PageVisit>;
 
