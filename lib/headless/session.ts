@@ -1,13 +1,14 @@
 import { registrableDomain } from '../classify/domain';
 import type { PageVisit } from '../model/report';
 import type { Observation } from '../model/observation';
-import { AuditBrowser, firstLine, type LaunchOptions, type VisitLimits } from './audit-browser';
+import { AuditBrowser, firstLine, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
 import { UserError } from './errors';
 import { trace } from './trace';
+import { runOrderedPool } from './ordered-pool';
 import type { ConsentState } from './option-values';
-import type { Progress } from './progress';
+import type { PageProgress, Progress } from './progress';
 import type { AnchorSeen } from '../policy/discover-links';
 import { describeDiscovery, type DiscoveryRequest, type DiscoveryResult } from './discovery-result';
 import { evidenceBaseName, saveEvidence, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
@@ -62,25 +63,27 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
       result.consent = { state, ...(await browser.answerConsent(first, limits)) };
       progress.note(describeConsent(result.consent, first));
     }
-    // Pages are visited in waves of up to `concurrency` tabs and their results taken in list
-    // order, so the crawl follows the same links in the same order whatever the concurrency.
+    // Up to `concurrency` tabs at once; results are taken in list order, so the crawl follows the
+    // same links in the same order whatever the concurrency.
     let n = 1;
-    let wave = first === undefined ? [] : [first];
-    while (!plan.isInterrupted()) {
-      for (let url = wave.length < plan.concurrency ? frontier.next() : undefined; url !== undefined; ) {
-        wave.push(url);
-        url = wave.length < plan.concurrency ? frontier.next() : undefined;
-      }
-      if (wave.length === 0) break;
-      const visits = wave.map((url, i) => {
-        const where = { n: n + i, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
+    let firstTaken = first === undefined;
+    await runOrderedPool<string, PageResult & { where: PageProgress }>({
+      concurrency: plan.concurrency,
+      take: () => {
+        if (firstTaken) return frontier.next();
+        firstTaken = true;
+        return first;
+      },
+      run: async (url, index) => {
+        const where = { n: index + 1, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
         progress.pageStarted(where);
-        return browser.visit(url, limits, plan.evidence).then((page) => ({ url, page, where }));
-      });
-      for (const { url, page, where } of await Promise.all(visits)) {
+        return { ...(await browser.visit(url, limits, plan.evidence)), where };
+      },
+      handOver: async (url, page) => {
+        const { where } = page;
         if (page.notHtml && !page.visit.error) {
           progress.note(`  skipped ${url}: not an HTML page`);
-          continue;
+          return;
         }
         n += 1;
         frontier.markVisited(page.visit.finalUrl);
@@ -94,9 +97,9 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
         result.pages.push({ ...page.visit, consent: state, ...evidence });
         result.visitedUrls.push(url);
         progress.pageFinished({ ...where, n: n - 1, total: frontier.expectedTotal(), thirdParties: thirdParties.size, error: page.visit.error });
-      }
-      wave = [];
-    }
+      },
+      stopped: plan.isInterrupted,
+    });
     // Observations first: the policy pages are read by the same browser and are not part of the audit.
     result.observations = await browser.observations();
     trace('observations collected');

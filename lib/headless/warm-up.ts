@@ -1,22 +1,23 @@
 import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
+import { withTimeout } from './page-actions';
 import { trace } from './trace';
 
 export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 
 /**
- * A navigation the extension sees is in its record within a few tens of milliseconds; one it
- * missed never arrives, so a short wait and another navigation beat a long wait.
+ * A navigation the extension sees is in its record within a few tens of milliseconds; on a busy
+ * machine it may land later, which the next attempt's check still notices.
  */
 const SEEN_WITHIN_MS = 150;
 
 /**
- * Navigates until the extension has seen the navigation, then forgets that traffic: Chromium
- * does not deliver the first navigation after install to the worker's webRequest listeners.
- * The page is answered by the browser's own request interception under a name that never
- * resolves (`.invalid`), so no server is involved: nothing can hold the run up by keeping a
- * connection open, and no host rule of the user's can send it elsewhere. The record is polled
- * briefly after each navigation rather than slept on.
+ * Navigates until the extension has seen a navigation, then forgets that traffic: Chromium does
+ * not deliver navigations to the worker's webRequest listeners before the worker has run its
+ * script, so the first navigation waits until the worker answers. The page is answered by the
+ * browser's own request interception under a name that never resolves (`.invalid`), so no server
+ * is involved: nothing can hold the run up by keeping a connection open, and no host rule of the
+ * user's can send it elsewhere. The record is polled briefly after each navigation.
  */
 export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
   return browser.inTab(async (page) => {
@@ -24,11 +25,12 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
     );
     const deadline = Date.now() + timeoutMs;
+    await withTimeout((await browser.worker(timeoutMs)).evaluate(() => true), timeoutMs);
+    trace('extension worker answers');
     for (let attempt = 1; Date.now() < deadline; attempt++) {
-      const url = `${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`;
-      await page.goto(url).catch(() => undefined);
-      trace(`warm-up navigation ${attempt}`);
-      if (await sees(browser, url, Math.min(SEEN_WITHIN_MS, deadline - Date.now()))) {
+      await page.goto(`${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`).catch(() => undefined);
+      if (await seesWarmUp(browser, Math.min(SEEN_WITHIN_MS, deadline - Date.now()))) {
+        trace(`warm-up navigation ${attempt} recorded`);
         await browser.forgetObservations();
         return;
       }
@@ -37,12 +39,10 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
   });
 }
 
-async function sees(browser: AuditBrowser, url: string, withinMs: number): Promise<boolean> {
+async function seesWarmUp(browser: AuditBrowser, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   do {
-    const seen = (await browser.observations({ includeWarmUp: true })).some((o) => o.url === url);
-    trace(`warm-up poll ${seen}`);
-    if (seen) return true;
+    if ((await browser.observations({ includeWarmUp: true })).some((o) => o.url?.startsWith(`${WARM_UP_ORIGIN}/auditor-warm-up`))) return true;
     await new Promise((resolve) => setTimeout(resolve, 40));
   } while (Date.now() < until);
   return false;
