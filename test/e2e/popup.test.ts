@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type Report } from '../../lib/model/report';
+import { cookieLifetimeView } from '../../lib/export/report-views';
 import { STATUS_ORDER } from '../../lib/export/status';
 import type { ResponseMap } from '../../lib/extension/messages';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
@@ -232,8 +233,27 @@ describe('popup for the demo site', () => {
     const ids = await reportPage.locator('[data-finding-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-finding-id')!));
     expect(ids.sort()).toEqual(expected.findings.map((f) => f.id).sort());
     await expect(reportPage.locator('h1').textContent()).resolves.toBe('Privacy policy audit: inbenta.com');
+    // The evidence sections: cookie lifetimes as the shared view derives them; one consent state, one page so far.
+    const lifetimes = cookieLifetimeView(expected);
+    expect(lifetimes).toBeDefined();
+    const cookies = await reportPage.locator('[data-testid="cookie-lifetimes"] li').evaluateAll((els) => els.map((el) => el.getAttribute('data-cookie')));
+    expect(cookies.sort()).toEqual(lifetimes!.rows.map((r) => r.name).sort());
+    await expect(reportPage.getByTestId('consent-comparison').count()).resolves.toBe(0);
+    await expect(reportPage.getByTestId('page-matrix').count()).resolves.toBe(expected.pages.length > 1 ? 1 : 0);
     await reportPage.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
     await reportPage.screenshot({ path: join(ARTIFACTS, 'report-top.png') });
+    // A second page of the site: the report page shows which third party was seen on which.
+    const second = await context.newPage();
+    await second.goto(new URL('/en/company/', DEMO).href, { waitUntil: 'load' });
+    await expect
+      .poll(async () => {
+        await reportPage.getByRole('button', { name: 'Refresh' }).click();
+        return reportPage.locator('[data-testid="page-matrix"] tbody tr').count();
+      }, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect(reportPage.locator('[data-testid="page-matrix"] tbody th').allTextContents()).resolves.toContain(new URL('/en/company/', DEMO).href);
+    await reportPage.getByTestId('page-matrix').screenshot({ path: join(ARTIFACTS, 'report-page-matrix.png') });
+    await second.close();
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-dark.png'), fullPage: true });
     await reportPage.close();
