@@ -1,44 +1,76 @@
-import { HOOK_EVENT } from './hook-event';
+import { offerChannel } from './channel';
+import { disguiseAsNative } from './native-look';
 
 type Emit = (event: Record<string, unknown>) => void;
+type AnyFunction = (...args: never[]) => unknown;
+type Register = (hook: AnyFunction, original: AnyFunction) => void;
 const PREVIEW = 32;
 
 /**
+ * The browser's own functions the hooks call, taken at install, before any page script: the page
+ * may replace or patch the originals later (Function.prototype.call, String.prototype.slice, the
+ * localStorage getter, …), and must neither see the hooks run through them nor break them.
+ */
+interface Natives {
+  apply: typeof Reflect.apply;
+  slice: (text: string, end: number) => string;
+  reject: (reason: unknown) => Promise<never>;
+}
+
+/**
  * Runs in the page's MAIN world at document_start, before any page script, in every frame.
- * Wraps the APIs that store or send data so each call is reported with the calling script's URL.
+ * Wraps the APIs that store or send data so each call is reported with the calling script's URL,
+ * over a channel the page cannot listen to or stop (channel.ts).
  * The page must not notice: every wrapper calls the original with the same arguments, returns
- * its result, lets its exceptions through, keeps name, length and property attributes, and
- * converts arguments to strings exactly once.
+ * its result, lets its exceptions through, keeps name, length, property attributes and native
+ * source text (native-look.ts), and converts the page's arguments exactly once: a toString or
+ * getter of the page's runs as often as without the hooks.
  */
 export function installPageHooks(win: typeof globalThis): void {
-  const doc = win.document;
-  const dispatch = win.EventTarget.prototype.dispatchEvent;
-  const CustomEventCtor = win.CustomEvent;
+  const post = offerChannel(win);
+  const register = disguiseAsNative(win);
   const stringify = win.JSON.stringify;
+  const apply = win.Reflect.apply;
+  const stringSlice = win.String.prototype.slice;
+  const promiseReject = win.Promise.reject;
+  const PromiseCtor = win.Promise;
+  const natives: Natives = {
+    apply,
+    slice: (text, end) => apply(stringSlice, text, [0, end]),
+    reject: (reason) => apply(promiseReject, PromiseCtor, [reason]),
+  };
   const emit: Emit = (event) => {
     try {
-      dispatch.call(doc, new CustomEventCtor(HOOK_EVENT, { detail: stringify({ ...event, scriptUrl: callerUrl() }) }));
+      // No prototype: JSON.stringify would call a toJSON the page put on Object.prototype.
+      post(stringify({ __proto__: null, ...event, scriptUrl: callerUrl() }));
     } catch {
       // Reporting must never break the page.
     }
   };
-  hookCookie(win, emit);
-  hookWebStorage(win, emit);
-  hookMethod(win.IDBFactory?.prototype, 'open', (args) => emit({ type: 'database', via: 'hook', area: 'indexedDB', name: `${args[0]}` }));
-  hookMethod(win.CacheStorage?.prototype, 'open', (args) => emit({ type: 'database', via: 'hook', area: 'cache', name: `${args[0]}` }));
-  hookMethod(win.ServiceWorkerContainer?.prototype, 'register', (args) =>
-    emit({ type: 'database', via: 'hook', area: 'serviceWorker', name: absolute(win, `${args[0]}`), url: absolute(win, `${args[0]}`) }),
-  );
-  hookMethod(ownerOf(win, 'fetch'), 'fetch', (args) => {
-    const [input, init] = args as [unknown, RequestInit | undefined];
-    const isRequest = typeof win.Request === 'function' && input instanceof win.Request;
-    if (init?.keepalive === true || (isRequest && (input as Request).keepalive)) {
-      emit({ type: 'beacon', via: 'keepalive', url: absolute(win, isRequest ? (input as Request).url : `${input}`) });
-    }
+  const absolute = absoluteUrl(win, natives);
+  hookCookie(win, emit, natives, register);
+  hookWebStorage(win, emit, natives, register);
+  // IndexedDB opens by a DOMString name, and throws its conversion errors; the others return promises.
+  const text = (value: unknown): Converted => {
+    const name = `${value}`;
+    return { pass: name, text: name };
+  };
+  hookMethod(win.IDBFactory?.prototype, 'open', { natives, register, convert: text, report: (name) => emit({ type: 'database', via: 'hook', area: 'indexedDB', name }) });
+  hookMethod(win.CacheStorage?.prototype, 'open', { natives, register, async: true, convert: text, report: (name) => emit({ type: 'database', via: 'hook', area: 'cache', name }) });
+  hookMethod(win.ServiceWorkerContainer?.prototype, 'register', {
+    natives,
+    register,
+    async: true,
+    convert: scriptUrlConversion(win, natives),
+    report: (url) => {
+      const href = absolute(url);
+      emit({ type: 'database', via: 'hook', area: 'serviceWorker', name: href, url: href });
+    },
   });
+  hookFetch(win, emit, natives, register);
 }
 
-function hookCookie(win: typeof globalThis, emit: Emit): void {
+function hookCookie(win: typeof globalThis, emit: Emit, { apply }: Natives, register: Register): void {
   const proto = win.Document.prototype;
   const original = Object.getOwnPropertyDescriptor(proto, 'cookie');
   if (!original?.set || !original.get) return;
@@ -48,57 +80,143 @@ function hookCookie(win: typeof globalThis, emit: Emit): void {
     {
       set cookie(value: unknown) {
         const text = `${value}`;
-        set.call(this, text);
+        apply(set, this, [text]);
         emit({ type: 'cookie-write', cookie: text });
       },
     },
     'cookie',
   )!;
+  register(replacement.set!, set);
   Object.defineProperty(proto, 'cookie', { ...original, set: replacement.set });
 }
 
-function hookWebStorage(win: typeof globalThis, emit: Emit): void {
+function hookWebStorage(win: typeof globalThis, emit: Emit, { apply, slice }: Natives, register: Register): void {
+  const proto = win.Storage?.prototype;
+  if (!proto) return;
+  const localStorageOf = getterOf(win, 'localStorage');
+  const sessionStorageOf = getterOf(win, 'sessionStorage');
   const areaOf = (storage: unknown): string | undefined => {
     try {
-      if (storage === win.localStorage) return 'localStorage';
+      if (localStorageOf && storage === apply(localStorageOf, win, [])) return 'localStorage';
     } catch { /* opaque origins throw on access */ }
     try {
-      if (storage === win.sessionStorage) return 'sessionStorage';
+      if (sessionStorageOf && storage === apply(sessionStorageOf, win, [])) return 'sessionStorage';
     } catch { /* likewise */ }
     return undefined;
   };
-  const proto = win.Storage?.prototype;
-  if (!proto) return;
   const original = proto.setItem;
   const replacement = {
     setItem(this: Storage, key: string, value: string) {
       // Too few arguments: let the original throw its own TypeError.
-      if (arguments.length < 2) return original.apply(this, arguments as unknown as [string, string]);
+      if (arguments.length < 2) return apply(original, this, arguments as unknown as [string, string]);
       const k = `${key}`;
       const v = `${value}`;
-      const result = original.call(this, k, v);
+      const result = apply(original, this, [k, v]);
       const area = areaOf(this);
-      if (area) emit({ type: 'storage', via: 'hook', area, key: k.slice(0, 4096), valueSize: v.length, valuePreview: v.slice(0, PREVIEW) });
+      if (area) emit({ type: 'storage', via: 'hook', area, key: slice(k, 4096), valueSize: v.length, valuePreview: slice(v, PREVIEW) });
       return result;
     },
   }.setItem;
+  register(replacement, original);
   Object.defineProperty(proto, 'setItem', { ...Object.getOwnPropertyDescriptor(proto, 'setItem'), value: replacement });
 }
 
-/** Replaces a method with a wrapper of the same name and length that reports after a successful call. */
-function hookMethod(target: object | undefined, name: string, report: (args: unknown[]) => void): void {
+/** The first argument converted once, as the browser would: what the original gets, and its text. */
+interface Converted {
+  pass: unknown;
+  text: string;
+}
+
+interface MethodHook {
+  natives: Natives;
+  register: Register;
+  /** The method returns a promise: a conversion error rejects it instead of throwing, as the browser's does. */
+  async?: boolean;
+  convert: (value: unknown) => Converted;
+  report: (text: string) => void;
+}
+
+/**
+ * Replaces a method with a wrapper of the same name, length and text that converts the first
+ * argument once, passes the result to the original and reports after a successful call.
+ */
+function hookMethod(target: object | undefined, name: string, hook: MethodHook): void {
   const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
   if (!target || !descriptor || typeof descriptor.value !== 'function') return;
-  const original = descriptor.value as (...args: unknown[]) => unknown;
+  const original = descriptor.value as AnyFunction;
+  const { apply, reject } = hook.natives;
   const wrapper = {
     [name](this: unknown, ...args: unknown[]) {
-      const result = original.apply(this, args);
-      report(args);
+      // Without arguments the original throws (or rejects) its own TypeError.
+      if (args.length === 0) return apply(original, this, args);
+      let converted: Converted;
+      try {
+        converted = hook.convert(args[0]);
+      } catch (error) {
+        if (hook.async) return reject(error);
+        throw error;
+      }
+      args[0] = converted.pass;
+      const result = apply(original, this, args);
+      hook.report(converted.text);
       return result;
     },
   }[name]!;
   Object.defineProperty(wrapper, 'length', { value: original.length });
+  hook.register(wrapper, original);
   Object.defineProperty(target, name, { ...descriptor, value: wrapper });
+}
+
+/**
+ * fetch(input, init) first builds a Request from its arguments; the hook has the browser's own
+ * Request constructor do that once (the page's toString and getters run once, in the same order)
+ * and hands the original fetch that Request, whose keepalive and URL it reads with native getters.
+ */
+function hookFetch(win: typeof globalThis, emit: Emit, { apply, reject }: Natives, register: Register): void {
+  const target = ownerOf(win, 'fetch');
+  const descriptor = target && Object.getOwnPropertyDescriptor(target, 'fetch');
+  const RequestCtor = win.Request;
+  const keepaliveOf = RequestCtor && getterOf(RequestCtor.prototype, 'keepalive');
+  const urlOf = RequestCtor && getterOf(RequestCtor.prototype, 'url');
+  if (!target || typeof descriptor?.value !== 'function' || !keepaliveOf || !urlOf) return;
+  const original = descriptor.value as AnyFunction;
+  const wrapper = {
+    fetch(this: unknown, ...args: unknown[]) {
+      if (args.length === 0) return apply(original, this, args);
+      let request: Request;
+      try {
+        request = new RequestCtor(args[0] as RequestInfo, args[1] as RequestInit | undefined);
+      } catch (error) {
+        return reject(error);
+      }
+      const result = apply(original, this, [request]);
+      if (apply(keepaliveOf, request, []) === true) emit({ type: 'beacon', via: 'keepalive', url: apply(urlOf, request, []) });
+      return result;
+    },
+  }.fetch;
+  Object.defineProperty(wrapper, 'length', { value: original.length });
+  register(wrapper, original);
+  Object.defineProperty(target, 'fetch', { ...descriptor, value: wrapper });
+}
+
+/**
+ * serviceWorker.register takes a TrustedScriptURL or a string: a TrustedScriptURL is passed on as
+ * it is (a string in its place fails where the site enforces Trusted Types), anything else is
+ * converted once.
+ */
+function scriptUrlConversion(win: typeof globalThis, { apply }: Natives): (value: unknown) => Converted {
+  const trustedToString = (win as { TrustedScriptURL?: { prototype: { toString(): string } } }).TrustedScriptURL?.prototype.toString;
+  return (value) => {
+    if (trustedToString && typeof value === 'object' && value !== null) {
+      let text: string | undefined;
+      try {
+        text = apply(trustedToString, value, []) as string; // throws unless it is a TrustedScriptURL
+      } catch { /* not one: convert it */ }
+      if (text !== undefined) return { pass: value, text };
+    }
+    const text = `${value}`;
+    return { pass: text, text };
+  };
 }
 
 function ownerOf(win: typeof globalThis, name: string): object | undefined {
@@ -106,12 +224,27 @@ function ownerOf(win: typeof globalThis, name: string): object | undefined {
   return undefined;
 }
 
-function absolute(win: typeof globalThis, url: string): string {
-  try {
-    return new win.URL(url, win.document.baseURI).href;
-  } catch {
-    return url;
+function getterOf(object: object, name: string): (() => unknown) | undefined {
+  for (let o: object | null = object; o; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, name);
+    if (descriptor) return descriptor.get;
   }
+  return undefined;
+}
+
+/** Resolves a URL against the document's base with the browser's own URL parser and getters. */
+function absoluteUrl(win: typeof globalThis, { apply }: Natives): (url: string) => string {
+  const URLCtor = win.URL;
+  const baseOf = getterOf(win.Node.prototype, 'baseURI');
+  const hrefOf = getterOf(URLCtor.prototype, 'href');
+  const doc = win.document;
+  return (url) => {
+    try {
+      return apply(hrefOf!, new URLCtor(url, apply(baseOf!, doc, []) as string), []) as string;
+    } catch {
+      return url;
+    }
+  };
 }
 
 /** URL of the page script that called the hooked API: the first web URL on the stack. */

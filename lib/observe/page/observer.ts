@@ -1,4 +1,4 @@
-import { HOOK_EVENT } from './hook-event';
+import { acceptChannel } from './channel';
 import type { PageEvent } from '../page-events';
 import { readWebStorage, StorageSnapshot } from './storage-snapshot';
 import { flashElementsIn } from './flash';
@@ -27,9 +27,9 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
     else timer ??= setTimeout(flush, 100);
   };
 
-  win.document.addEventListener(HOOK_EVENT, (e) => {
+  acceptChannel(win.document, (detail) => {
     try {
-      const raw = JSON.parse(String((e as CustomEvent).detail)) as Record<string, unknown>;
+      const raw = JSON.parse(detail) as Record<string, unknown>;
       if (!HOOK_TYPES.has(String(raw.type))) return;
       if ('via' in raw && raw.type !== 'beacon') raw.via = 'hook';
       // The background validates every field with the zod schema; this only keeps the queue sane
@@ -44,12 +44,14 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
 
   // What the frame's storage held before any page script ran was not caused by this page view.
   const storage = new StorageSnapshot(readWebStorage(win));
+  // Our window listeners capture, and were added before any page script: at the window (their
+  // target) they run before any listener of the page's, which therefore cannot stop them.
   // Fired only for changes made by other documents; a page's own synthetic events are not trusted.
   win.addEventListener('storage', (event) => {
     if (!event.isTrusted) return;
     const area = event.storageArea === readArea(win, 'sessionStorage') ? 'sessionStorage' : 'localStorage';
     storage.acceptChangeFromElsewhere(area, event.key, event.newValue);
-  });
+  }, true);
   const known = new Set<string>();
   const baseline = Promise.all([databaseNames(win), cacheNames(win), serviceWorkers(win)]).then(([dbs, caches, workers]) => {
     for (const name of dbs) known.add(`indexedDB ${name}`);
@@ -81,7 +83,7 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
     for (const event of storage.changes(readWebStorage(win))) queue.push(event);
     flush();
     void snapshot().finally(flush);
-  });
+  }, true);
   watchResourceTiming(win, push);
   const observer = new MutationObserver(() => {
     for (const flash of flashElementsIn(win.document)) once({ type: 'flash', ...flash });
@@ -143,7 +145,7 @@ function watchResourceTiming(win: Window & typeof globalThis, push: (event: Page
       else win.addEventListener('load', () => {
         const late = win.performance.getEntriesByType('navigation')[0];
         if (late) report(late, 'navigation');
-      });
+      }, true);
     }
   } catch {
     // No Resource Timing here (very old engines): the network listener is the only witness.
