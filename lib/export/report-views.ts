@@ -19,7 +19,6 @@ export interface ThirdParty {
   findingIds: string[];
   domains: string[];
   status: FindingStatus;
-  observations: number;
 }
 
 interface PartyGroup extends ThirdParty {
@@ -37,12 +36,11 @@ function thirdParties(report: Report): PartyGroup[] {
   const groups = new Map<string, PartyGroup>();
   for (const f of report.findings) {
     if (f.status === 'first-party') continue;
-    const group = groups.get(f.subject) ?? { subject: f.subject, findingIds: [], domains: [], status: f.status, observations: 0, findings: [] };
+    const group = groups.get(f.subject) ?? { subject: f.subject, findingIds: [], domains: [], status: f.status, findings: [] };
     group.findings.push(f);
     group.findingIds.push(f.id);
     group.domains = [...new Set([...group.domains, ...f.domains])];
     group.status = worst([group.status, f.status])!;
-    group.observations += f.observationIds.length;
     groups.set(f.subject, group);
   }
   return [...groups.values()].sort((a, b) => statusRank(a.status) - statusRank(b.status) || compareText(a.subject, b.subject));
@@ -62,9 +60,7 @@ export function statusOfPart(finding: Finding, part: readonly Observation[]): Fi
   return worst(finding.coverage.filter((c) => seen.has(c.technology)).map((c) => c.status)) ?? finding.status;
 }
 
-function observationsOf(report: Report): Map<string, Observation> {
-  return new Map(report.observations.map((o) => [o.id, o]));
-}
+const observationsOf = (report: Report) => new Map(report.observations.map((o) => [o.id, o]));
 
 // ---- consent states ----
 
@@ -175,22 +171,18 @@ export function pageMatrix(report: Report, limits = PAGE_MATRIX_LIMITS): PageMat
     if (p.error && !errors.has(index)) errors.set(index, p.error);
   }
   const byId = observationsOf(report);
-  const groups = thirdParties(report);
-  // Per party, observations per page row.
-  const seen = groups.map((group) => {
-    const perRow = new Map<number, number>();
-    for (const id of group.findings.flatMap((f) => f.observationIds)) {
-      const o = byId.get(id);
-      if (!o) continue;
-      const row = addPage(o.pageUrl);
-      perRow.set(row, (perRow.get(row) ?? 0) + 1);
-    }
-    return perRow;
-  });
-  if (urls.length < 2) return undefined;
-  const order = groups
-    .map((group, i) => ({ group, perRow: seen[i]! }))
+  // Per party, its observations per page row.
+  const order = thirdParties(report)
+    .map((group) => {
+      const perRow = new Map<number, number>();
+      for (const o of group.findings.flatMap((f) => f.observationIds.flatMap((id) => byId.get(id) ?? []))) {
+        const row = addPage(o.pageUrl);
+        perRow.set(row, (perRow.get(row) ?? 0) + 1);
+      }
+      return { group, perRow };
+    })
     .sort((a, b) => statusRank(a.group.status) - statusRank(b.group.status) || b.perRow.size - a.perRow.size || compareText(a.group.subject, b.group.subject));
+  if (urls.length < 2) return undefined;
   const shown = order.slice(0, limits.columns);
   const shownRows = urls.slice(0, limits.rows);
   return {
