@@ -6,7 +6,7 @@ import type { CookieCollector } from './cookie-collector';
 import type { KeepaliveRegistry } from './keepalive-registry';
 import type { MergingSink } from './merging-sink';
 import type { Observation } from '../model/observation';
-import type { TabPages } from './tab-pages';
+import { senderDocument, type TabPages } from './tab-pages';
 import type { ResourceReconciler } from './resource-reconciler';
 import type { PageBudget } from './page-budget';
 
@@ -26,7 +26,7 @@ export interface PageEventDeps {
   now?: () => number;
 }
 
-/** Turns the content scripts' reports into observations of the tab's top-level page. */
+/** Turns the content scripts' reports into observations of their document's top-level page. */
 export function watchPageEvents(deps: PageEventDeps): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const batch = PageEventsMessage.safeParse(message);
@@ -39,7 +39,8 @@ export function watchPageEvents(deps: PageEventDeps): void {
 
 async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageSender, deps: PageEventDeps): Promise<void> {
   const tabId = sender.tab!.id!;
-  const pageUrl = (await deps.pages.pageOfTab(tabId)) ?? sender.tab!.url;
+  // The page of the document that sent the batch: a frame's last report may arrive after the tab moved on.
+  const pageUrl = (await deps.pages.pageOfDocument(senderDocument(sender)!)) ?? sender.tab!.url;
   const frameUrl = frameUrlOf(sender);
   if (!pageUrl || !isAuditableUrl(pageUrl) || !frameUrl) return;
   // Resource Timing entries only confirm requests the browser reported; they are not capped.

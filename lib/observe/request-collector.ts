@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Observation } from '../model/observation';
-import { isAuditableUrl, normalizeRequest, type RawRequest } from './requests';
+import { isAuditableUrl, navigationShowsDocument, normalizeRequest, type RawRequest } from './requests';
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';
 
@@ -25,7 +25,12 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
   const record = async (raw: RawRequest, finished: boolean) => {
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
     const entry = inFlight.get(raw.requestId);
-    const pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
+    let pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
+    if (raw.type === 'main_frame' && finished && !navigationShowsDocument(raw)) {
+      pages.navigationEnded(raw.tabId, raw.url);
+      // A download or an empty answer never replaced the page: the request is the page's that made it.
+      if (!raw.error) pageUrl = (await pages.pageOfTab(raw.tabId)) ?? pageUrl;
+    }
     if (!pageUrl) return; // the browser's own background traffic, not the site's
     const redirectedFrom = entry?.redirectedFrom ?? entry?.observation.redirectedFrom;
     const observation = normalizeRequest(raw, {
@@ -59,7 +64,11 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
     'requestHeaders',
   );
 
-  browser.webRequest.onBeforeRequest.addListener((d) => void record(d as RawRequest, false), filter);
+  browser.webRequest.onBeforeRequest.addListener((d) => {
+    const raw = d as RawRequest;
+    if (raw.type === 'main_frame') pages.navigationStarted(raw.tabId, raw.url);
+    void record(raw, false);
+  }, filter);
   browser.webRequest.onBeforeRedirect.addListener((d) => {
     const raw = d as RawRequest;
     void record(raw, false).then(() => {

@@ -16,8 +16,18 @@ export interface RawRequest {
   frameId?: number;
   timeStamp: number;
   initiator?: string;
+  parentFrameId?: number;
+  /** Chromium: the document that made the request, and its parent document (a frame's). */
+  documentId?: string;
+  parentDocumentId?: string;
+  /** Chromium: active, pending_deletion (being left), prerender, cached, or empty. */
+  documentLifecycle?: string;
+  /** Chromium: outermost_frame, fenced_frame or sub_frame. */
+  frameType?: string;
   /** Firefox only: the URL of the document that made the request. */
   documentUrl?: string;
+  /** Firefox only: the frames above the requesting one, the top-level document last. */
+  frameAncestors?: { url: string }[];
   statusCode?: number;
   error?: string;
   redirectUrl?: string;
@@ -113,6 +123,16 @@ function headerValue(
   name: string,
 ): string | undefined {
   return headers?.find((h) => h.name.toLowerCase() === name)?.value;
+}
+
+/**
+ * Pure: whether a finished top-level navigation brought a document. A download (Content-Disposition:
+ * attachment) or an empty answer (204, 205) leaves the tab on the page it showed.
+ */
+export function navigationShowsDocument(raw: Pick<RawRequest, 'statusCode' | 'responseHeaders' | 'error'>): boolean {
+  if (raw.error) return false;
+  if (raw.statusCode === 204 || raw.statusCode === 205) return false;
+  return !/^\s*attachment\b/i.test(headerValue(raw.responseHeaders, 'content-disposition') ?? '');
 }
 
 /** Only web pages are audited: not the browser's own pages, extensions or local files. */

@@ -7,9 +7,11 @@ import type { Observation } from '../../lib/model/observation';
 
 /**
  * Pages that do not want to be audited, in the CLI's browser: one that tries to see and silence
- * the hooks, and one that inspects them.
+ * the hooks, one that inspects them, one that says goodbye with a beacon while the tab moves to
+ * another site, and one whose link is a download.
  */
 const SITE = 'https://www.auditor-fixture.com';
+const OTHER_SITE = 'https://www.other-fixture.org';
 const PIXELS = 'https://pixel.metrics-fixture.io';
 const settle = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -115,5 +117,28 @@ describe('quiet hooks', () => {
     expect(observations.find((o) => o.url === `${PIXELS}/keep?counted=1`)?.via).toEqual(['keepalive']);
     expect(observations.find((o) => o.url === `${PIXELS}/keep?counted=2`)?.via).toEqual(['keepalive']);
     expect(observations.some((o) => o.kind === 'storage' && o.name === 'counted_key')).toBe(true);
+  });
+});
+
+describe('right page', () => {
+  it('credits a pagehide beacon to the page that sent it, not to the site the tab moved on to', async () => {
+    const observations = await browse(`${SITE}/leave.html`, async (page) => {
+      await settle(800);
+      await page.goto(`${OTHER_SITE}/arrive.html`, { waitUntil: 'load' });
+      await settle(1500);
+    });
+    const pageOf = (url: string) => observations.find((o) => o.url === url)?.pageUrl;
+    expect(pageOf(`${PIXELS}/beacon?from=leave`)).toBe(`${SITE}/leave.html`);
+    expect(pageOf(`${PIXELS}/p.gif?on=leave`)).toBe(`${SITE}/leave.html`);
+    expect(pageOf(`${PIXELS}/p.gif?on=arrive`)).toBe(`${OTHER_SITE}/arrive.html`);
+  });
+
+  it('keeps the page when a link downloads a file', async () => {
+    const observations = await browse(`${SITE}/download.html`, () => settle(2500));
+    const pageOf = (match: (o: Observation) => boolean) => observations.filter(match).map((o) => o.pageUrl);
+    expect(pageOf((o) => o.url === `${SITE}/files/report.bin`)).toEqual([`${SITE}/download.html`]);
+    expect(pageOf((o) => o.url === `${PIXELS}/p.gif?after=download`)).toEqual([`${SITE}/download.html`]);
+    expect(pageOf((o) => o.kind === 'storage' && o.name === 'after_download')).toEqual([`${SITE}/download.html`]);
+    expect(new Set(observations.map((o) => o.pageUrl))).toEqual(new Set([`${SITE}/download.html`]));
   });
 });
