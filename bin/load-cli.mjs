@@ -4,6 +4,7 @@
 // edited). Either way it runs in this process, so Ctrl-C reaches the audit (which then writes its
 // partial report) and the exit code is the audit's own.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,6 +22,9 @@ function newestSource(dir) {
 
 /** The CLI's `main(argv)`. */
 export async function loadCli() {
+  // Node keeps the compiled code of the CLI and its packages (Playwright is most of it) on disk
+  // between runs: a run starts about a tenth of a second sooner.
+  nodeModule.enableCompileCache?.();
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'lib'))) {
     return (await import(pathToFileURL(bundle).href)).main;
   }

@@ -29,5 +29,5 @@ function partyIsOrganization(party: PolicyParty, organization: string | undefine
 
 /** Whether the party is named for this host: by one of its domains, or as the host's organization. */
 export function partyNamesHost(party: PolicyParty, host: string, attribution: Attribution): boolean {
-  return partyDomainFor({ ...party, domains: party.domains ?? [] }, host) !== undefined || partyIsOrganization(party, attribution.organization);
+  return (party.domains !== undefined && partyDomainFor({ ...party, domains: party.domains }, host) !== undefined) || partyIsOrganization(party, attribution.organization);
 }

@@ -57,8 +57,15 @@ export function createPolicySource(parties: readonly PolicyParty[]): Attribution
   };
 }
 
+/** Each party's domain list normalized once: a report asks it for every host seen, and parsing dominated. */
+const normalizedLists = new WeakMap<readonly string[], string[]>();
+
 /** The party's declared domain that covers `host` (normalized as the policy source reads it), if any. */
 export function partyDomainFor(party: PolicyParty, host: string): string | undefined {
-  const domains = party.domains.flatMap((entry) => normalizeDeclaredDomain(entry) ?? []);
+  let domains = normalizedLists.get(party.domains);
+  if (!domains) {
+    domains = party.domains.flatMap((entry) => normalizeDeclaredDomain(entry) ?? []);
+    normalizedLists.set(party.domains, domains);
+  }
   return closestCoveringDomain(host, domains);
 }

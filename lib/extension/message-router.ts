@@ -42,7 +42,21 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
   const admin = new PolicyAdmin(policies, recountBadges);
   const policyReader = new SitePolicyReader(store, admin);
 
+  // Kept reports go stale with any setting (trackerdb on or off, a policy chosen elsewhere).
+  browser.storage.onChanged.addListener(() => reports.changed());
+
+  /** Requests that only read: every other one may change what a report says. */
+  const READS = new Set<BackgroundRequest['type']>(['flush', 'observations', 'site-report', 'list-policies', 'get-policy']);
+
   async function handle(request: BackgroundRequest): Promise<ResponseMap[BackgroundRequest['type']]> {
+    try {
+      return await answer(request);
+    } finally {
+      if (!READS.has(request.type)) reports.changed();
+    }
+  }
+
+  async function answer(request: BackgroundRequest): Promise<ResponseMap[BackgroundRequest['type']]> {
     switch (request.type) {
       case 'flush':
         return store.flush().then(() => true as const);

@@ -1,4 +1,4 @@
-import { buildReport, judgeSite, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import { buildReport, type AttributionSources, type PolicyInUse } from '../audit/build-report';
 import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
 import type { VerdictStore } from '../store/verdict-store';
@@ -7,7 +7,11 @@ import { bundledPolicies, resolvePolicy, savedPolicyEntry, type PolicyEntry, typ
 import { sessionObservations, type SessionStarts } from './session-starts';
 
 export interface SiteReportDeps {
-  observations: { bySession(sessionId: string): Promise<Observation[]> };
+  observations: {
+    bySession(sessionId: string): Promise<Observation[]>;
+    /** Changes whenever bySession's answer may have; without it nothing is kept between calls. */
+    revisionOf?(sessionId: string): string;
+  };
   verdicts: Pick<VerdictStore, 'forSite'>;
   policies: Pick<PolicyStore, 'all' | 'choiceFor'>;
   sessions: Pick<SessionStarts, 'startOf'>;
@@ -39,9 +43,19 @@ function policyStatus(resolution: PolicyResolution): PolicyStatus {
   }
 }
 
-/** Builds site reports from the stores; the background's only audit entry point. */
+/** Sites whose last report is kept: the ones a user switches between. */
+const KEPT_REPORTS = 4;
+
+/**
+ * Builds site reports from the stores; the background's only audit entry point. The last report of
+ * each recent site is kept until its observations change or `changed()` is called (a verdict,
+ * policy, session or setting), so reopening the popup, the badge recount and the report page
+ * share one build instead of judging the whole session history each time.
+ */
 export class SiteReports {
   private readonly clock: () => number;
+  private generation = 0;
+  private readonly kept = new Map<string, { key: string; built: Promise<SiteReport> }>();
 
   constructor(private readonly deps: SiteReportDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -65,7 +79,30 @@ export class SiteReports {
     };
   }
 
-  async build(site: string): Promise<SiteReport> {
+  /** Something besides the observations changed: every kept report is stale. */
+  changed(): void {
+    this.generation += 1;
+    this.kept.clear();
+  }
+
+  build(site: string): Promise<SiteReport> {
+    const revision = this.deps.observations.revisionOf?.(site);
+    if (revision === undefined) return this.buildFresh(site);
+    const key = `${this.generation}/${revision}`;
+    const kept = this.kept.get(site);
+    if (kept?.key === key) return kept.built;
+    const built = this.buildFresh(site);
+    this.kept.delete(site);
+    this.kept.set(site, { key, built });
+    if (this.kept.size > KEPT_REPORTS) this.kept.delete(this.kept.keys().next().value!);
+    // A failed build is not kept: the next call tries again.
+    built.catch(() => {
+      if (this.kept.get(site)?.built === built) this.kept.delete(site);
+    });
+    return built;
+  }
+
+  private async buildFresh(site: string): Promise<SiteReport> {
     const { observations, sessionStart, resolution } = await this.inputs(site);
     const [reviews, sources] = await Promise.all([this.deps.verdicts.forSite(site), this.deps.sources()]);
     const policy = policyInUse(resolution);
@@ -82,13 +119,13 @@ export class SiteReports {
     return { site, report, policy: policyStatus(resolution), ...(sessionStart === undefined ? {} : { sessionStart }) };
   }
 
-  /** The badge number: undisclosed findings of the site session. Skips verdicts and validation. */
+  /**
+   * The badge number: undisclosed findings of the site session, from the kept report when it is
+   * current; building it then also readies the popup's answer.
+   */
   async undisclosedCount(site: string): Promise<number> {
-    const { observations, resolution } = await this.inputs(site);
-    const policy = policyInUse(resolution);
-    if (!policy) return 0;
-    const { findings } = judgeSite({ observations, policy, sources: await this.deps.sources() });
-    return findings.filter((f) => f.status === 'undisclosed').length;
+    const { report } = await this.build(site);
+    return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
   }
 }
 

@@ -132,6 +132,7 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
     }
   }
   trace('report written');
+  await Promise.all(sessions.map((s) => s.closed));
   failure ??= pageFailure(pages);
   if (!failure && !interrupted && pages.length === 0) failure = 'no page was audited (every address was skipped)';
   if (failure) io.log(`error: ${failure}`);

@@ -47,11 +47,16 @@ export interface SessionResult {
   /** Set when the session could not go on (the browser failed); what it saw is kept. */
   failure?: string;
   discovery?: DiscoveryResult;
+  /**
+   * Chromium shutting down once everything was read from it: the report is built meanwhile, and
+   * the run waits for it before exiting (the profile is removed then).
+   */
+  closed: Promise<void>;
 }
 
 export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const { state, frontier, progress, limits } = plan;
-  const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [] };
+  const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [], closed: Promise.resolve() };
   const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state });
   const thirdParties = new Set<string>();
   const anchors: AnchorSeen[] = [];
@@ -110,7 +115,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     });
     if (plan.discover && result.visitedUrls[0] && !plan.isInterrupted()) {
       progress.note('Reading the site’s own privacy policy…');
-      // Loaded here: the draft reader and its language library cost a second to load, and most runs never read a policy.
+      // Loaded here: most runs never read a policy.
       const { discoverPolicy } = await import('./policy-discovery');
       result.discovery = await discoverPolicy(browser, { ...plan.discover, siteUrl: result.visitedUrls[0], anchors });
       progress.note(describeDiscovery(result.discovery));
@@ -120,8 +125,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     // Whatever the extension recorded before the failure still goes into the report.
     result.observations = await browser.observations().catch(() => []);
   } finally {
-    await browser.close();
-    trace('Chromium closed');
+    result.closed = browser.close().then(() => trace('Chromium closed'));
   }
   result.observations = result.observations.map((o) => ({ ...o, consent: state }));
   return result;

@@ -63,6 +63,17 @@ export class ObservationStore {
   /** The user paused recording (options page): nothing new is kept until it is resumed. */
   paused = false;
 
+  private epoch = 0;
+  private readonly sessionRevisions = new Map<string, number>();
+
+  /**
+   * Changes whenever what `bySession(sessionId)` returns may have changed: a report built for the
+   * session can be kept until then.
+   */
+  revisionOf(sessionId: string): string {
+    return `${this.epoch}.${this.sessionRevisions.get(sessionId) ?? 0}`;
+  }
+
   setTabRecorded(tabId: number, recorded: boolean): void {
     if (recorded) this.unrecordedTabs.delete(tabId);
     else this.unrecordedTabs.add(tabId);
@@ -73,6 +84,8 @@ export class ObservationStore {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
     this.pending.set(observation.id, observation);
+    if (observation.sessionId !== undefined) this.sessionRevisions.set(observation.sessionId, (this.sessionRevisions.get(observation.sessionId) ?? 0) + 1);
+    else this.epoch += 1;
     if (this.pending.size >= this.batchSize) void this.flush();
     else if (this.flushDelayMs === 0) {
       if (!this.microtaskQueued) {
@@ -160,6 +173,7 @@ export class ObservationStore {
     this.pending.delete(id);
     await this.flushing;
     await (await this.dbPromise).delete('observations', id);
+    this.epoch += 1;
   }
 
   /** Removes what was recorded before `time` (ms since the epoch): the retention limit. Returns how many. */
@@ -173,12 +187,14 @@ export class ObservationStore {
       removed += 1;
     }
     await tx.done;
+    this.epoch += 1;
     return removed;
   }
 
   async clear(): Promise<void> {
     await this.flush();
     await (await this.dbPromise).clear('observations');
+    this.epoch += 1;
   }
 
   async close(): Promise<void> {

@@ -111,5 +111,30 @@ describe('SiteReports: the background’s report and badge count from the stores
     expect(built.sessionStart).toBe(visit[2]!.time);
     expect(built.report.observations.map((o) => o.id)).toEqual([visit[2]!.id, visit[3]!.id]);
   });
-});
 
+  it('keeps the last report until the site’s observations change or something else does', async () => {
+    const policies = new PolicyStore(`policies-sr-${++n}`);
+    const verdicts = new VerdictStore(`verdicts-sr-${++n}`);
+    let revision = 1;
+    let reads = 0;
+    const observations = {
+      bySession: async (site: string) => {
+        reads += 1;
+        return visit.filter((o) => o.sessionId === site);
+      },
+      revisionOf: () => String(revision),
+    };
+    const reports = new SiteReports({ observations, verdicts, policies, sessions: { startOf: async () => undefined }, tool, sources: async () => ({ trackerDb: false as const }) });
+    const first = await reports.build('inbenta.com');
+    expect(await reports.build('inbenta.com')).toBe(first);
+    await reports.undisclosedCount('inbenta.com');
+    expect(reads).toBe(1);
+    revision = 2;
+    expect(await reports.build('inbenta.com')).not.toBe(first);
+    expect(reads).toBe(2);
+    await policies.choose('inbenta.com', NO_POLICY);
+    reports.changed();
+    expect((await reports.build('inbenta.com')).policy).toEqual({ state: 'none-chosen' });
+    expect(reads).toBe(3);
+  });
+});
