@@ -67,6 +67,8 @@ interface Bucket extends Placement {
   /** Keyed by cookie name and listing clause. */
   listedCookies: Map<string, ListedCookie>;
   cookieLifetimes: Map<string, CookieLifetimeExcess>;
+  /** Every observation so far was reported from inside the page and confirmed by nothing else. */
+  pageClaimOnly: boolean;
 }
 
 export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
@@ -95,10 +97,13 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
  * A cookie or storage key in the site's own jar that a third party's script wrote belongs to that
  * third party: `_ga` sits on the site's domain, but Google's script put it there, and the policy
  * has to disclose Google for it. Returns the writing script's host, or undefined.
+ * A writer the hook could only take the page's word for (`writerEvidence: 'page-claim'`) is a hint,
+ * never a reason to credit the write to a third party.
  */
 function thirdPartyWriter(observation: Observation, attribute: AttributeHost): string | undefined {
   if ((observation.kind !== 'cookie' && observation.kind !== 'storage') || !observation.url) return undefined;
   if (observation.kind === 'cookie' && !observation.via?.includes('js')) return undefined;
+  if (observation.writerEvidence === 'page-claim') return undefined;
   const writer = normalizeHost(hostOf(observation.url));
   if (!writer || registrableDomain(writer) === registrableDomain(observation.host)) return undefined;
   if (attribute(writer).party === 'first') return undefined;
@@ -181,6 +186,7 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
       observationIds: [],
       listedCookies: new Map(),
       cookieLifetimes: new Map(),
+      pageClaimOnly: true,
     };
     buckets.set(placement.group, bucket);
   } else if (placement.subjectFromPolicy && !bucket.subjectFromPolicy) {
@@ -193,6 +199,7 @@ function addTo(buckets: Map<string, Bucket>, placement: Placement, observation: 
   bucket.technologies.add(technology);
   for (const id of placement.clauseIds) bucket.allClauseIds.add(id);
   bucket.observationIds.push(observation.id);
+  if (observation.source !== 'page-hook') bucket.pageClaimOnly = false;
   if (placement.listing) noteListing(bucket, placement.listing);
   const known = bucket.coverage.get(technology);
   // Two hosts of one party may be covered differently: the technology keeps the worse verdict.
@@ -237,6 +244,7 @@ function toFinding(bucket: Bucket, clauseOrder: ReadonlyMap<string, number>): Fi
     ...(coverage ? { coverage } : {}),
     ...nonEmpty('listedCookies', byNameThenClause([...bucket.listedCookies.values()], clauseOrder)),
     ...nonEmpty('cookieLifetimes', byNameThenClause([...bucket.cookieLifetimes.values()], clauseOrder)),
+    ...(bucket.pageClaimOnly ? { pageClaimOnly: true } : {}),
   };
   const uncovered = (coverage ?? []).filter((c) => c.status === 'undisclosed' || c.status === 'technology-not-disclosed');
   if (uncovered.length > 0) {

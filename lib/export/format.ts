@@ -83,3 +83,10 @@ export function cookieLifetimeText(excess: CookieLifetimeExcess): string {
 export function unobservedCookieText(cookie: { name: string; declarationId: string; provider?: string }): string {
   return `${cookie.name} (${cookie.provider ? `${cookie.provider}, ` : ''}${cookie.declarationId})`;
 }
+
+/**
+ * Said wherever a finding is shown whose every observation the page reported itself (a hook's
+ * report, which the page could make up) and nothing the browser reported confirms.
+ */
+export const PAGE_CLAIM_ONLY_TEXT =
+  'Page claim only: every observation of this party was reported by script inside the page, which could have made it up; nothing the browser itself reported confirms it.';

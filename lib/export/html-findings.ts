@@ -7,7 +7,7 @@ import type { Report } from '../model/report';
 import { compareFindings } from '../model/order';
 import { STATUS_LABELS, uncoveredTechnologies } from './status';
 import { UNCATEGORISED } from './summary';
-import { cookieLifetimeText } from './format';
+import { cookieLifetimeText, PAGE_CLAIM_ONLY_TEXT } from './format';
 
 /** A status chip: colour, symbol and words, so it reads in greyscale print and to screen readers. */
 export function statusChip(status: string): SafeHtml {
@@ -62,6 +62,10 @@ function kindsCell(f: Finding): SafeHtml {
   }</td>`;
 }
 
+function pageClaimNote(f: Finding): SafeHtml | '' {
+  return f.pageClaimOnly ? html`<p class="note page-claim">${PAGE_CLAIM_ONLY_TEXT}</p>` : '';
+}
+
 function reviewNote(f: Finding): SafeHtml | '' {
   const review = f.review?.verdict || f.review?.comment ? f.review : undefined;
   if (!review) return '';
@@ -83,7 +87,7 @@ ${partyCell(f)}
 <td>${f.category || html`<span class="muted">${UNCATEGORISED}</span>`}</td>
 ${kindsCell(f)}
 ${clauseCell(f, quotes)}
-<td>${evidenceDetails(found, f.observationIds.length - found.length)}${reviewNote(f)}</td>
+<td>${pageClaimNote(f)}${evidenceDetails(found, f.observationIds.length - found.length)}${reviewNote(f)}</td>
 </tr>`;
   });
   return html`<div class="table-wrap"><table>

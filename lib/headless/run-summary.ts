@@ -36,7 +36,8 @@ export function failingLines(failing: readonly Finding[], failOn: FailOn): strin
       // What fails is what the policy does not cover, not everything the party was seen doing.
       const uncovered = f.coverage?.filter((c) => FAILING_STATUSES[failOn].includes(c.status)).map((c) => c.technology);
       const what = (uncovered?.length ? uncovered : f.technologies?.length ? f.technologies : f.kinds).join(', ');
-      return `  ${STATUS_LABELS[f.status].symbol} ${printable(f.subject)} (${printable(f.domains.join(', '))}): ${STATUS_LABELS[f.status].label.toLowerCase()}, ${what}`;
+      const claim = f.pageClaimOnly ? ' (page claim only: reported by the page’s own scripts, unconfirmed by the browser)' : '';
+      return `  ${STATUS_LABELS[f.status].symbol} ${printable(f.subject)} (${printable(f.domains.join(', '))}): ${STATUS_LABELS[f.status].label.toLowerCase()}, ${what}${claim}`;
     }),
   ];
 }

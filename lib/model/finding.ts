@@ -111,6 +111,11 @@ export const Finding = z.object({
   listedCookies: z.array(ListedCookie).optional(),
   /** Its cookies that outlive the lifetime the policy declares for them: a flag whatever the status. */
   cookieLifetimes: z.array(CookieLifetimeExcess).optional(),
+  /**
+   * True when every observation behind it was reported by script inside the page (`page-hook`)
+   * and nothing the browser itself reported confirms it: the page could have made it up.
+   */
+  pageClaimOnly: z.boolean().optional(),
   /** On `undisclosed` and `technology-not-disclosed` findings: what the policy would have to add. */
   proposedDeclaration: ProposedDeclaration.optional(),
   review: Review.optional(),

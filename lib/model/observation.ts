@@ -73,6 +73,13 @@ export const Observation = z.object({
   sessionId: z.string().optional(),
   cookie: CookieDetails.optional(),
   storage: StorageDetails.optional(),
+  /**
+   * On a cookie or storage write by script: `page-claim` when the writing script in `url` is only
+   * the page's word (the page had altered the stack machinery in a way the hook could not undo),
+   * so it is a hint and never credits the write to a third party. Absent, `url` was read from the
+   * browser's own record of the calls that led to the write.
+   */
+  writerEvidence: z.literal('page-claim').optional(),
   /** Why a beacon or flash observation was classified as such, in words. */
   reason: z.string().optional(),
   /** The consent the run gave the site's banner before this was seen (headless CLI --consent). */

@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { addListenerWithExtraHeaders } from './request-collector';
 import { isAuditableUrl, type RawRequest } from './requests';
 import { parseSetCookie, splitSetCookieHeaders, type ParsedCookie } from './set-cookie';
-import { cookieObservation } from './cookies';
+import { cookieObservation, storedCookieObservation, type CookieEvent } from './cookies';
+import { CookieJar, withJarLifetime } from './cookie-jar';
 import type { MergingSink } from './merging-sink';
 import type { TabPages } from './tab-pages';
 
@@ -29,6 +30,7 @@ export class CookieCollector {
     private readonly sink: MergingSink,
     private readonly pages: TabPages,
     private readonly now: () => number = Date.now,
+    private readonly jar: CookieJar = new CookieJar(),
   ) {}
 
   watch(ownOrigin: string): void {
@@ -46,8 +48,20 @@ export class CookieCollector {
     });
   }
 
-  /** Called for every sighting from a page, so that a later onChanged event is tied to its tab. */
-  noteSighting(cookie: ParsedCookie, tabId: number | undefined, pageUrl: string): void {
+  /**
+   * Records a header's or a script's cookie once the browser's jar holds it: what the browser
+   * refused (a third-party cookie the profile blocks, a Secure cookie from http, …) is no cookie.
+   * Resolves when it is recorded or known to be refused.
+   */
+  async recordIfStored(event: CookieEvent & { via: 'http' | 'js' }): Promise<void> {
+    const stored = await this.jar.find(event.cookie, event.pageUrl);
+    if (!stored) return;
+    this.noteSighting(event.cookie, event.tabId, event.pageUrl);
+    await this.sink.add(storedCookieObservation({ ...event, cookie: withJarLifetime(event.cookie, stored, this.now()) }));
+  }
+
+  /** Ties a later onChanged event of this cookie to the tab whose page set it. */
+  private noteSighting(cookie: ParsedCookie, tabId: number | undefined, pageUrl: string): void {
     if (tabId === undefined) return;
     const key = keyOf(cookie.details.domain, cookie.details.path, cookie.name);
     const fresh = (this.recent.get(key) ?? []).filter((s) => this.now() - s.at < RECENT_MS && s.tabId !== tabId);
@@ -64,8 +78,7 @@ export class CookieCollector {
     for (const line of lines) {
       const cookie = parseSetCookie(line, raw.url, time);
       if (!cookie || cookie.deletes) continue;
-      this.noteSighting(cookie, raw.tabId, pageUrl);
-      void this.sink.add(cookieObservation({ cookie, via: 'http', pageUrl, tabId: raw.tabId, time, url: raw.url }));
+      void this.recordIfStored({ cookie, via: 'http', pageUrl, tabId: raw.tabId, time, url: raw.url });
     }
   }
 

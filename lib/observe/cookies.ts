@@ -14,6 +14,8 @@ export interface CookieEvent {
   /** The response that set it (http) or the script that wrote it (js), when known. */
   url?: string;
   frameUrl?: string;
+  /** Set when `url` (the writing script) is only the page's word. */
+  writerEvidence?: 'page-claim';
 }
 
 const SOURCE_OF: Record<CookieVia, ObservationSource> = { http: 'network', js: 'page-hook', api: 'browser-api' };
@@ -39,8 +41,21 @@ export function cookieObservation(event: CookieEvent): Observation {
     cookie: { ...cookie.details },
   };
   if (event.url) observation.url = event.url;
+  if (event.url && event.writerEvidence) observation.writerEvidence = event.writerEvidence;
   if (event.frameUrl && event.frameUrl !== pageUrl) observation.frameUrl = event.frameUrl;
   if (event.tabId !== undefined) observation.tabId = event.tabId;
+  return observation;
+}
+
+/**
+ * The observation of a cookie the browser's jar was seen to hold (CookieJar). The jar confirms a
+ * header; for a script's write, reported from inside the page, the jar is the evidence and the
+ * hook's report only says who wrote it.
+ */
+export function storedCookieObservation(event: CookieEvent): Observation {
+  const observation = cookieObservation(event);
+  if (observation.source === 'page-hook') return { ...observation, source: 'browser-api', confirmedBy: ['page-hook'] };
+  if (observation.source === 'network') return { ...observation, confirmedBy: ['browser-api'] };
   return observation;
 }
 

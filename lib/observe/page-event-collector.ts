@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { PageEventsMessage, pageEventToObservation, validPageEvents, type PageEvent } from './page-events';
+import { PageEventsMessage, cookieWriteClaim, pageEventToObservation, validPageEvents, type PageEvent } from './page-events';
 import { markKeepalive, isAuditableUrl } from './requests';
-import { parseSetCookie } from './set-cookie';
+import type { CookieEvent } from './cookies';
 import type { CookieCollector } from './cookie-collector';
 import type { KeepaliveRegistry } from './keepalive-registry';
 import type { MergingSink } from './merging-sink';
@@ -52,7 +52,14 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
   const context = { pageUrl, frameUrl, tabId, time, keepValuePreviews: deps.keepValuePreviews() };
   const resources = events.flatMap((e) => (e.type === 'resource' ? [e] : []));
   if (resources.length) await deps.reconciler.reconcile(resources, tabId, pageUrl);
+  // A cookie written several times in one batch is looked up in the jar once, as last written.
+  const cookieClaims = new Map<string, CookieEvent & { via: 'js' }>();
   for (const event of events) {
+    if (event.type === 'cookie-write') {
+      const claim = cookieWriteClaim(event, context);
+      if (claim) cookieClaims.set(`${claim.cookie.details.domain}|${claim.cookie.details.path}|${claim.cookie.name}`, claim);
+      continue;
+    }
     if (event.type === 'beacon') {
       deps.keepalive.mark(tabId, event.url);
       const request = deps.keepalive.lastRequest(tabId, event.url);
@@ -60,13 +67,10 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
       continue;
     }
     const observation = pageEventToObservation(event, context);
-    if (!observation) continue;
-    if (event.type === 'cookie-write') {
-      const cookie = parseSetCookie(event.cookie, frameUrl, time);
-      if (cookie) deps.cookies.noteSighting(cookie, tabId, pageUrl);
-    }
-    writes.push(deps.merging.add(observation));
+    if (observation) writes.push(deps.merging.add(observation));
   }
+  // The hook reports what the page wrote; only what the browser stored is a cookie.
+  for (const claim of cookieClaims.values()) writes.push(deps.cookies.recordIfStored(claim));
   await Promise.all(writes);
   await deps.flush();
 }

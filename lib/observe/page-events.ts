@@ -3,7 +3,7 @@ import type { Observation, Party, StorageDetails } from '../model/observation';
 import { registrableDomain, hostOf } from '../classify/domain';
 import { flashObservationId, stableHash } from './ids';
 import { parseSetCookie } from './set-cookie';
-import { cookieObservation } from './cookies';
+import { cookieObservation, type CookieEvent } from './cookies';
 
 /**
  * What the content scripts report from inside each frame. `hook` events come from code that
@@ -11,8 +11,10 @@ import { cookieObservation } from './cookies';
  * world reading the frame's own storage (the page cannot forge those, only cause them).
  */
 const ScriptUrl = z.string().max(2048).optional();
+/** Set by the hook when it could not read the caller from the browser's own stack (see caller.ts). */
+const WriterEvidence = z.literal('page-claim').optional();
 export const PageEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cookie-write'), cookie: z.string().max(8192), scriptUrl: ScriptUrl }),
+  z.object({ type: z.literal('cookie-write'), cookie: z.string().max(8192), scriptUrl: ScriptUrl, writerEvidence: WriterEvidence }),
   z.object({
     type: z.literal('storage'),
     via: z.enum(['hook', 'read']),
@@ -21,6 +23,7 @@ export const PageEvent = z.discriminatedUnion('type', [
     valueSize: z.number().int().nonnegative(),
     valuePreview: z.string().max(64).optional(),
     scriptUrl: ScriptUrl,
+    writerEvidence: WriterEvidence,
   }),
   z.object({
     type: z.literal('database'),
@@ -29,6 +32,7 @@ export const PageEvent = z.discriminatedUnion('type', [
     name: z.string().max(4096),
     url: z.string().max(4096).optional(),
     scriptUrl: ScriptUrl,
+    writerEvidence: WriterEvidence,
   }),
   z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(8192), scriptUrl: ScriptUrl }),
   z.object({ type: z.literal('flash'), url: z.string().max(8192), element: z.enum(['embed', 'object']) }),
@@ -68,6 +72,27 @@ export interface FrameContext {
 
 const FLASH_NOTE = 'Flash object embedded; Local Shared Objects possible in browsers with Flash';
 
+/**
+ * Pure: what a hooked `document.cookie` write claims, or undefined when the browser would not store
+ * it anyway (a Domain the frame's host may not set, a deletion). A claim still has to be found in
+ * the browser's jar before it is recorded (CookieCollector.recordIfStored).
+ */
+export function cookieWriteClaim(event: PageEvent & { type: 'cookie-write' }, ctx: FrameContext): CookieEvent & { via: 'js' } | undefined {
+  const cookie = parseSetCookie(event.cookie, ctx.frameUrl, ctx.time);
+  if (!cookie || cookie.deletes) return undefined;
+  delete cookie.details.httpOnly; // a script cannot set HttpOnly: only the browser can tell
+  return {
+    cookie,
+    via: 'js',
+    pageUrl: ctx.pageUrl,
+    tabId: ctx.tabId,
+    time: ctx.time,
+    url: event.scriptUrl,
+    frameUrl: ctx.frameUrl,
+    ...(event.scriptUrl && event.writerEvidence ? { writerEvidence: event.writerEvidence } : {}),
+  };
+}
+
 /** Pure: one reported page event → one observation (cookies and storage merge by id later). */
 export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Observation | undefined {
   const frameHost = hostOf(ctx.frameUrl);
@@ -82,7 +107,7 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
   };
   /** One observation per page, frame origin, storage area and key: a hook report and a read merge. */
   const storageObservation = (
-    event: { via: 'hook' | 'read'; area: StorageDetails['area'] },
+    event: { via: 'hook' | 'read'; area: StorageDetails['area']; scriptUrl?: string; writerEvidence?: 'page-claim' },
     key: string,
     details: Pick<StorageDetails, 'valueSize' | 'valuePreview'>,
     url: string | undefined,
@@ -98,14 +123,13 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
       source: event.via === 'hook' ? 'page-hook' : 'browser-api',
       storage: { area: event.area, origin, key, ...details },
       ...(url ? { url } : {}),
+      ...(url && url === event.scriptUrl && event.writerEvidence ? { writerEvidence: event.writerEvidence } : {}),
     };
   };
   switch (event.type) {
     case 'cookie-write': {
-      const cookie = parseSetCookie(event.cookie, ctx.frameUrl, ctx.time);
-      if (!cookie || cookie.deletes) return undefined;
-      delete cookie.details.httpOnly; // a script cannot set HttpOnly: only the browser can tell
-      return cookieObservation({ cookie, via: 'js', pageUrl: ctx.pageUrl, tabId: ctx.tabId, time: ctx.time, url: event.scriptUrl, frameUrl: ctx.frameUrl });
+      const claim = cookieWriteClaim(event, ctx);
+      return claim && cookieObservation(claim);
     }
     case 'storage': {
       const preview = ctx.keepValuePreviews && event.valuePreview !== undefined ? { valuePreview: event.valuePreview } : {};

@@ -170,6 +170,13 @@ const rows: Row[] = [
     expected: { id: 'undisclosed:org:hotjar', status: 'undisclosed', technologies: ['local-storage'] },
   },
   {
+    says: "a Google script named only by the page (it had locked the stack machinery) → the cookie stays acme.test's, citing c4",
+    observations: [
+      { ...seen('cookie', 'www.acme.test'), name: '_ga', via: ['js'], source: 'browser-api', url: 'https://www.google-analytics.com/analytics.js', writerEvidence: 'page-claim' },
+    ],
+    expected: { id: 'first-party:acme.test', status: 'first-party', clauseIds: ['c4'] },
+  },
+  {
     says: "acme.test's own script writing its own cookie stays first party, citing c4",
     observations: [{ ...seen('cookie', 'www.acme.test'), via: ['js'], url: 'https://static.acme-static.test/app.js' }],
     expected: { id: 'first-party:acme.test', status: 'first-party', clauseIds: ['c4'] },
@@ -246,6 +253,21 @@ describe('audit: grouping, order and ids', () => {
     expect(pasted.parties[0]).toEqual({ name: 'Facebook (Meta)', domains: ['facebook.com'], organization: 'Meta' });
     expect(pasted.technologies).toEqual(['local-storage']);
     expect(result.findings.filter((f) => f.proposedDeclaration).map((f) => f.status)).toEqual(['technology-not-disclosed']);
+  });
+});
+
+describe('audit: findings resting on page claims', () => {
+  it('says so when every observation of a finding was reported from inside the page', () => {
+    const claimed = { ...seen('storage', 'static.hotjar.com'), source: 'page-hook' as const };
+    const { findings } = audit({ observations: [claimed], policy: acme, attribute });
+    expect(findings[0]).toMatchObject({ subject: 'Hotjar', pageClaimOnly: true });
+  });
+
+  it('does not, once the browser reported anything of that party', () => {
+    const claimed = { ...seen('storage', 'static.hotjar.com'), source: 'page-hook' as const };
+    const { findings } = audit({ observations: [claimed, seen('request', 'static.hotjar.com', 'script')], policy: acme, attribute });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).not.toHaveProperty('pageClaimOnly');
   });
 });
 

@@ -106,6 +106,14 @@ describe('toHtml', () => {
     expect(bare).toContain('does not say which declarations went unmatched');
   });
 
+  it('says in the row of a finding resting only on page claims that it is one', () => {
+    const report = sampleReport();
+    report.findings = report.findings.map((f) => (f.id === 'f-category' ? { ...f, pageClaimOnly: true } : f));
+    const claimed = toHtml(report);
+    expect(textOf(between(claimed, '<tr id="finding-f-category"', '</tr>'))).toContain('Page claim only: every observation of this party was reported by script inside the page');
+    expect(between(claimed, '<tr id="finding-f-tech"', '</tr>')).not.toContain('Page claim only');
+  });
+
   it('puts cookie, storage and page evidence in an expandable block', () => {
     const cookieRow = between(doc, '<tr id="finding-f-tech"', '</tr>');
     expect(cookieRow).toContain('<details class="evidence"><summary>1 observation on 1 page</summary>');

@@ -38,6 +38,11 @@ describe('--fail-on', () => {
     expect(failingLines([], 'undisclosed')).toEqual([]);
   });
 
+  it('says when a failing finding rests only on what the page’s own scripts reported', () => {
+    const [line] = failingLines([{ ...findings[0]!, pageClaimOnly: true }], 'undisclosed').slice(1);
+    expect(line).toMatch(/page claim only: reported by the page’s own scripts, unconfirmed by the browser\)$/);
+  });
+
   it.each([
     ['none', ['undisclosed', 'technology-not-disclosed']],
     ['undisclosed', ['undisclosed', 'technology-not-disclosed']],

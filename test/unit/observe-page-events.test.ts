@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageEventToObservation, validPageEvents, type FrameContext } from '../../lib/observe/page-events';
+import { cookieWriteClaim, pageEventToObservation, validPageEvents, type FrameContext } from '../../lib/observe/page-events';
 
 const ctx: FrameContext = {
   pageUrl: 'https://www.site.test/page',
@@ -34,6 +34,25 @@ describe('pageEventToObservation', () => {
     const o = pageEventToObservation({ type: 'cookie-write', cookie: 'id=1; Max-Age=60; HttpOnly', scriptUrl: 'https://widget.other.test/w.js' }, ctx)!;
     expect(o).toMatchObject({ kind: 'cookie', name: 'id', host: 'widget.other.test', party: 'third', via: ['js'], url: 'https://widget.other.test/w.js' });
     expect(o.cookie).toEqual({ domain: 'widget.other.test', path: '/', lifetimeSeconds: 60 });
+  });
+
+  it('records no claim of a cookie for a domain the frame may not set (the browser rejects it)', () => {
+    const first = { ...ctx, frameUrl: 'https://www.site.test/page' };
+    expect(pageEventToObservation({ type: 'cookie-write', cookie: 'forged_dc=1; domain=doubleclick.net; path=/' }, first)).toBeUndefined();
+    expect(cookieWriteClaim({ type: 'cookie-write', cookie: 'forged_dc=1; domain=doubleclick.net; path=/' }, first)).toBeUndefined();
+    expect(cookieWriteClaim({ type: 'cookie-write', cookie: 'ok=1; domain=site.test; path=/' }, first)?.cookie.details.domain).toBe('site.test');
+  });
+
+  it('keeps a writer named only by the page as a page claim, for cookies and storage', () => {
+    const claim = cookieWriteClaim({ type: 'cookie-write', cookie: 'id=1', scriptUrl: 'https://www.googletagmanager.com/gtag/js', writerEvidence: 'page-claim' }, ctx)!;
+    expect(claim).toMatchObject({ url: 'https://www.googletagmanager.com/gtag/js', writerEvidence: 'page-claim' });
+    const stored = pageEventToObservation(
+      { type: 'storage', via: 'hook', area: 'localStorage', key: 'k', valueSize: 1, scriptUrl: 'https://www.googletagmanager.com/gtag/js', writerEvidence: 'page-claim' },
+      ctx,
+    )!;
+    expect(stored).toMatchObject({ url: 'https://www.googletagmanager.com/gtag/js', writerEvidence: 'page-claim', source: 'page-hook' });
+    const trusted = pageEventToObservation({ type: 'cookie-write', cookie: 'id=1', scriptUrl: 'https://widget.other.test/w.js' }, ctx)!;
+    expect(trusted).not.toHaveProperty('writerEvidence');
   });
 
   it('ignores a cookie deletion', () => {

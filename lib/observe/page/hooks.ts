@@ -1,5 +1,6 @@
 import { offerChannel } from './channel';
 import { disguiseAsNative } from './native-look';
+import { callerLocator } from './caller';
 
 type Emit = (event: Record<string, unknown>) => void;
 type AnyFunction = (...args: never[]) => unknown;
@@ -28,6 +29,7 @@ interface Natives {
  */
 export function installPageHooks(win: typeof globalThis): void {
   const post = offerChannel(win);
+  const caller = callerLocator(win);
   const register = disguiseAsNative(win);
   const stringify = win.JSON.stringify;
   const apply = win.Reflect.apply;
@@ -42,7 +44,7 @@ export function installPageHooks(win: typeof globalThis): void {
   const emit: Emit = (event) => {
     try {
       // No prototype: JSON.stringify would call a toJSON the page put on Object.prototype.
-      post(stringify({ __proto__: null, ...event, scriptUrl: callerUrl() }));
+      post(stringify({ __proto__: null, ...event, ...caller() }));
     } catch {
       // Reporting must never break the page.
     }
@@ -245,14 +247,4 @@ function absoluteUrl(win: typeof globalThis, { apply }: Natives): (url: string) 
       return url;
     }
   };
-}
-
-/** URL of the page script that called the hooked API: the first web URL on the stack. */
-function callerUrl(): string | undefined {
-  try {
-    const stack = new Error().stack ?? '';
-    return /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(stack)?.[1];
-  } catch {
-    return undefined;
-  }
 }
