@@ -195,6 +195,15 @@ export class AuditBrowser {
     return snapshot;
   }
 
+  /**
+   * Runs `work` in the blank tab Chromium starts with, when it is still there and blank, and leaves
+   * it open: no tab to open or close (the warm-up). Otherwise in a tab of its own.
+   */
+  async inStartTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const start = this.context.pages().find((p) => p.url() === 'about:blank');
+    return start ? work(start) : this.inTab(work);
+  }
+
   /** Runs `work` in a tab of its own, then closes it: for pages read, not audited (the site's policy). */
   async inTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
     const page = await this.openPage();

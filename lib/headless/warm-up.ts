@@ -20,7 +20,7 @@ const SEEN_WITHIN_MS = 150;
  * user's can send it elsewhere. The record is polled briefly after each navigation.
  */
 export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
-  return browser.inTab(async (page) => {
+  return browser.inStartTab(async (page) => {
     await page.route(`${WARM_UP_ORIGIN}/**`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
     );
