@@ -72,12 +72,12 @@ describe.skipIf(!FIREFOX)('the extension in headless Firefox', () => {
     throw new Error(`${url} did not open`);
   }
 
-  /** The worker's report for the demo site, asked as the popup asks it; undefined until the worker answers. */
-  async function siteReport(page: Page): Promise<Report | undefined> {
-    const answer = (await page.evaluate(async () => {
+  /** The worker's report for a site (the demo's by default), asked as the popup asks it; undefined until the worker answers. */
+  async function siteReport(page: Page, site = 'inbenta.com'): Promise<Report | undefined> {
+    const answer = (await page.evaluate(async (site) => {
       const ext = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-      return ext.runtime.sendMessage({ type: 'site-report', site: 'inbenta.com' });
-    })) as ResponseMap['site-report'] | null | undefined;
+      return ext.runtime.sendMessage({ type: 'site-report', site });
+    }, site)) as ResponseMap['site-report'] | null | undefined;
     return answer && 'report' in answer ? parseReport(answer.report, 'site-report') : undefined;
   }
 
@@ -191,6 +191,28 @@ describe.skipIf(!FIREFOX)('the extension in headless Firefox', () => {
     const storage = observed('storage').map((o) => `${o.storage?.area} ${o.name}`);
     expect(storage).toEqual(expect.arrayContaining(['localStorage _hjid', 'sessionStorage _hjSession_123456', 'localStorage inbenta_lang']));
     expect(observed('storage').find((o) => o.name === '_hjid')?.url).toMatch(/^https:\/\/static\.hotjar\.com\//);
+  });
+
+  it('records a hostile page\'s writes, and credits a pagehide beacon to the page that sent it (no document ids in Firefox)', async () => {
+    const tab = await browser.newPage();
+    await tab.goto('https://www.auditor-fixture.com/quiet.html', { waitUntil: 'load' });
+    await sleep(1000);
+    await tab.goto('https://www.auditor-fixture.com/leave.html', { waitUntil: 'load' });
+    await sleep(800);
+    await tab.goto('https://www.other-fixture.org/arrive.html', { waitUntil: 'load' });
+    await sleep(2000);
+    await tab.close();
+    const helper = await openExtensionPage('options.html');
+    const fixture = (await siteReport(helper, 'auditor-fixture.com'))!;
+    const other = (await siteReport(helper, 'other-fixture.org'))!;
+    await helper.close();
+    const find = (name: string) => fixture.observations.find((o) => o.name === name || o.url?.endsWith(name));
+    expect(find('quiet_ls')?.confirmedBy).toContain('page-hook');
+    expect(find('quiet_js')?.via).toContain('js');
+    expect(find('keep?quiet=1')).toMatchObject({ kind: 'beacon', via: ['keepalive'] });
+    expect(find('beacon?from=leave')?.pageUrl).toBe('https://www.auditor-fixture.com/leave.html');
+    expect(other.observations.filter((o) => o.url?.includes('from=leave'))).toEqual([]);
+    expect(other.observations.find((o) => o.url?.endsWith('p.gif?on=arrive'))?.pageUrl).toBe('https://www.other-fixture.org/arrive.html');
   });
 
   it('shows the findings on the report page, Hotjar undisclosed', async () => {
