@@ -36,10 +36,12 @@ export default defineBackground(() => {
   // Flash objects merge with their DOM sighting; every other request observation replaces its
   // earlier state (started → redirected → completed).
   const reconciler = new ResourceReconciler(store);
+  let noteTabActivity = (_tabId: number) => {};
   const recordRequest = (o: Observation) => {
     if (o.kind === 'flash') void merging.add(o);
     else store.add(o);
     void reconciler.noteRequest(o);
+    if (o.tabId !== undefined) noteTabActivity(o.tabId);
   };
   watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId());
   const cookies = new CookieCollector(merging, pages);
@@ -51,7 +53,7 @@ export default defineBackground(() => {
     reconciler.forgetTab(tabId);
   });
 
-  startMessageRouter({ store, pages });
+  ({ noteTabActivity } = startMessageRouter({ store, pages }));
 
   // The headless CLI reads results through the worker (Playwright's worker.evaluate).
   Object.assign(globalThis, { auditor: { store, budget } });

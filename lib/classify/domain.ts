@@ -6,9 +6,19 @@ import { getDomain, getHostname } from 'tldts';
  * IP addresses and single-label hosts have no registrable domain: the host itself stands in.
  */
 export function registrableDomain(host: string): string {
-  const bare = host.replace(/^\.+/, '').toLowerCase();
-  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+  let domain = knownDomains.get(host);
+  if (domain === undefined) {
+    const bare = host.replace(/^\.+/, '').toLowerCase();
+    domain = getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+    // A page asks about the same few hosts thousands of times; a crawl meets new ones without end.
+    if (knownDomains.size >= KNOWN_DOMAINS_LIMIT) knownDomains.clear();
+    knownDomains.set(host, domain);
+  }
+  return domain;
 }
+
+const KNOWN_DOMAINS_LIMIT = 10_000;
+const knownDomains = new Map<string, string>();
 
 export function hostOf(url: string): string {
   return getHostname(url) ?? '';

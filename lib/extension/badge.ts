@@ -9,13 +9,19 @@ export interface BadgeDeps {
 
 const BADGE_COLOUR = '#c62828';
 
+export interface Badge {
+  /** Recounts every tab: for changes that affect all of them (a policy imported or chosen, a new session). */
+  recountAll(): void;
+  /** A request of the tab was recorded (the request collector says so: no webRequest listener of its own). */
+  noteActivity(tabId: number): void;
+}
+
 /**
  * The toolbar badge: how many undisclosed trackers the tab's site session has. Recounted when a
  * tab is activated or navigates, and while its requests arrive (debounced, so a busy page costs
- * one audit every couple of seconds, not one per request). Returns a function that recounts every
- * tab, for changes that affect all of them (a policy imported or chosen, a new session).
+ * one audit every couple of seconds, not one per request).
  */
-export function startBadge(deps: BadgeDeps): () => void {
+export function startBadge(deps: BadgeDeps): Badge {
   const update = async (tabId: number) => {
     try {
       const tab = await browser.tabs.get(tabId);
@@ -38,17 +44,16 @@ export function startBadge(deps: BadgeDeps): () => void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url !== undefined || change.status === 'complete') schedule(tabId);
   });
-  // Requests are the steadiest sign that observations are arriving; cookies and storage follow them.
-  browser.webRequest.onCompleted.addListener(
-    (details) => {
-      if (details.tabId >= 0) schedule(details.tabId);
-    },
-    { urls: ['<all_urls>'] },
-  );
 
-  return () => {
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) schedule(tab.id);
-    });
+  return {
+    recountAll: () => {
+      void browser.tabs.query({}).then((tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined) schedule(tab.id);
+      });
+    },
+    // Requests are the steadiest sign that observations are arriving; cookies and storage follow them.
+    noteActivity: (tabId) => {
+      if (tabId >= 0) schedule(tabId);
+    },
   };
 }

@@ -26,7 +26,7 @@ const TOOL_NAME = 'policy-tracker-auditor';
  * options) ask of the background, and keeps the toolbar badge. Only extension pages can reach it: the manifest declares no
  * externally_connectable. Nothing here sends data anywhere.
  */
-export function startMessageRouter({ store }: MessageRouterDeps): void {
+export function startMessageRouter({ store }: MessageRouterDeps): { noteTabActivity(tabId: number): void } {
   const verdicts = new VerdictStore();
   const policies = new PolicyStore();
   const sessions = new SessionStarts(browser.storage.local);
@@ -38,7 +38,8 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
     tool: { name: TOOL_NAME, version: browser.runtime.getManifest().version },
     sources: attributionSources(),
   });
-  const recountBadges = startBadge({ undisclosedCount: (site) => reports.undisclosedCount(site) });
+  const badge = startBadge({ undisclosedCount: (site) => reports.undisclosedCount(site) });
+  const recountBadges = badge.recountAll;
   const admin = new PolicyAdmin(policies, recountBadges);
   const policyReader = new SitePolicyReader(store, admin);
 
@@ -108,4 +109,5 @@ export function startMessageRouter({ store }: MessageRouterDeps): void {
     if (!request.success) return undefined;
     return handle(request.data);
   });
+  return { noteTabActivity: badge.noteActivity };
 }

@@ -1,4 +1,4 @@
-import { buildReport, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import { buildReport, judgeSite, type AttributionSources, type PolicyInUse } from '../audit/build-report';
 import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
 import type { VerdictStore } from '../store/verdict-store';
@@ -49,13 +49,13 @@ const KEPT_REPORTS = 4;
 /**
  * Builds site reports from the stores; the background's only audit entry point. The last report of
  * each recent site is kept until its observations change or `changed()` is called (a verdict,
- * policy, session or setting), so reopening the popup, the badge recount and the report page
- * share one build instead of judging the whole session history each time.
+ * policy, session or setting), so reopening the popup or the report page costs no rebuild.
  */
 export class SiteReports {
   private readonly clock: () => number;
   private generation = 0;
   private readonly kept = new Map<string, { key: string; built: Promise<SiteReport> }>();
+  private readonly counted = new Map<string, { key: string; count: number }>();
 
   constructor(private readonly deps: SiteReportDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -83,12 +83,17 @@ export class SiteReports {
   changed(): void {
     this.generation += 1;
     this.kept.clear();
+    this.counted.clear();
+  }
+
+  private keyOf(site: string): string | undefined {
+    const revision = this.deps.observations.revisionOf?.(site);
+    return revision === undefined ? undefined : `${this.generation}/${revision}`;
   }
 
   build(site: string): Promise<SiteReport> {
-    const revision = this.deps.observations.revisionOf?.(site);
-    if (revision === undefined) return this.buildFresh(site);
-    const key = `${this.generation}/${revision}`;
+    const key = this.keyOf(site);
+    if (key === undefined) return this.buildFresh(site);
     const kept = this.kept.get(site);
     if (kept?.key === key) return kept.built;
     const built = this.buildFresh(site);
@@ -120,12 +125,28 @@ export class SiteReports {
   }
 
   /**
-   * The badge number: undisclosed findings of the site session, from the kept report when it is
-   * current; building it then also readies the popup's answer.
+   * The badge number: undisclosed findings of the site session. From the kept report when it is
+   * current; else judged alone (no reviews, no validation: the badge is recounted while a page is
+   * still loading, and a whole report each time would cost browsing most), and kept likewise.
    */
   async undisclosedCount(site: string): Promise<number> {
-    const { report } = await this.build(site);
-    return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
+    const key = this.keyOf(site);
+    const kept = key === undefined ? undefined : this.kept.get(site);
+    if (kept && kept.key === key) {
+      const { report } = await kept.built;
+      return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
+    }
+    const counted = this.counted.get(site);
+    if (key !== undefined && counted?.key === key) return counted.count;
+    const { observations, resolution } = await this.inputs(site);
+    const policy = policyInUse(resolution);
+    const count = policy ? judgeSite({ observations, policy, sources: await this.deps.sources() }).findings.filter((f) => f.status === 'undisclosed').length : 0;
+    if (key !== undefined) {
+      this.counted.delete(site);
+      this.counted.set(site, { key, count });
+      if (this.counted.size > KEPT_REPORTS) this.counted.delete(this.counted.keys().next().value!);
+    }
+    return count;
   }
 }
 

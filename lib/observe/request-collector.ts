@@ -76,7 +76,9 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
       if (entry) entry.redirectedFrom = entry.observation.id;
     });
   }, filter);
-  addListenerWithExtraHeaders(browser.webRequest.onCompleted, (d) => void record(d as RawRequest, true), filter, 'responseHeaders');
+  // Content-Type, Content-Length and Content-Disposition are ordinary headers: no extraHeaders,
+  // which would have Chromium copy every response's cookies into each event.
+  browser.webRequest.onCompleted.addListener((d) => void record(d as RawRequest, true), filter, ['responseHeaders']);
   browser.webRequest.onErrorOccurred.addListener((d) => void record(d as RawRequest, true), filter);
 }
 

@@ -34,7 +34,8 @@ export interface ObservationStoreOptions {
   batchSize?: number;
   /**
    * …or this long after the first one arrived. 0 (the default) writes at the end of the current
-   * task: a worker stopped between two events then loses nothing it had already been told.
+   * task, or, while a write is in flight, the moment it ends: a worker stopped between two events
+   * then loses at most what arrived during one write.
    */
   flushDelayMs?: number;
 }
@@ -88,7 +89,10 @@ export class ObservationStore {
     else this.epoch += 1;
     if (this.pending.size >= this.batchSize) void this.flush();
     else if (this.flushDelayMs === 0) {
-      if (!this.microtaskQueued) {
+      // While a write is in flight, what arrives waits for it and goes in the next one together
+      // (it is written the moment that one ends): a transaction per event made IndexedDB most of
+      // the worker's work during a burst of requests.
+      if (this.writing === 0 && !this.microtaskQueued) {
         this.microtaskQueued = true;
         queueMicrotask(() => {
           this.microtaskQueued = false;
@@ -106,9 +110,21 @@ export class ObservationStore {
     this.pending = new Map();
     // Started at once (IndexedDB runs read-write transactions on one store in the order they were
     // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
-    const written = batch.length ? this.write(batch) : Promise.resolve();
+    const written = batch.length ? this.writeThenCatchUp(batch) : Promise.resolve();
     this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
     return this.flushing;
+  }
+
+  private writing = 0;
+
+  private async writeThenCatchUp(batch: Observation[]): Promise<void> {
+    this.writing += 1;
+    try {
+      await this.write(batch);
+    } finally {
+      this.writing -= 1;
+      if (this.writing === 0 && this.pending.size > 0 && this.flushDelayMs === 0) void this.flush();
+    }
   }
 
   /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
@@ -136,7 +152,9 @@ export class ObservationStore {
 
   private async writeTogether(batch: Observation[]): Promise<void> {
     const db = await this.dbPromise;
-    const tx = db.transaction('observations', 'readwrite');
+    // Relaxed: the write is done once the operating system has it, not once it reached the disk
+    // platter; a browser crash can lose it as it can lose what is still queued.
+    const tx = db.transaction('observations', 'readwrite', { durability: 'relaxed' });
     const writes = batch.map((o) => tx.store.put(o));
     // Ask for the commit now instead of when the event loop comes round: less time at risk.
     tx.commit?.();
