@@ -56,5 +56,5 @@ export default defineBackground(() => {
   ({ noteTabActivity } = startMessageRouter({ store, pages }));
 
   // The headless CLI reads results through the worker (Playwright's worker.evaluate).
-  Object.assign(globalThis, { auditor: { store, budget } });
+  Object.assign(globalThis, { auditor: { store, budget, cookies } });
 });

@@ -11,8 +11,10 @@ import { PendingTimers } from './pending-timers';
 import { WARM_UP_ORIGIN, warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
-import { UserError } from './errors';
+import { firstLine, UserError } from './errors';
 import { trace } from './trace';
+import { hostOf } from '../classify/domain';
+import { cappedByPage, clearRecord, readRecord } from './extension-record';
 import type { Observation } from '../model/observation';
 import type { PageVisit } from '../model/report';
 import type { AnchorSeen } from '../policy/discover-links';
@@ -48,13 +50,6 @@ export interface PageResult {
   notHtml: boolean;
   /** `--screenshot`, `--har`: taken before the tab closed, written once the page's number is known. */
   evidence?: CapturedEvidence;
-}
-
-interface AuditorGlobal {
-  auditor: {
-    store: { all(): Promise<Observation[]>; flush(): Promise<void>; clear(): Promise<void> };
-    budget: { cappedByPage(): Record<string, number> };
-  };
 }
 
 /** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
@@ -275,20 +270,19 @@ export class AuditBrowser {
    * tab may still report its last request (the favicon) after the record was cleared: never audit it.
    */
   async observations({ includeWarmUp = false } = {}): Promise<Observation[]> {
-    const worker = await this.worker();
-    const all = await worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.all());
+    const all = await readRecord(await this.worker());
     if (includeWarmUp) return all;
     return all.filter((o) => !o.pageUrl.startsWith(WARM_UP_ORIGIN) && !o.url?.startsWith(WARM_UP_ORIGIN));
   }
 
   /** Per page URL, how many of its own reports the extension left out past the per-page budget. */
   async cappedByPage(): Promise<Record<string, number>> {
-    return (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.budget.cappedByPage());
+    return cappedByPage(await this.worker());
   }
 
   /** Drops everything recorded so far: traffic that is not the audit's (warm-up, consent answering). */
   async forgetObservations(): Promise<void> {
-    await (await this.worker()).evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.clear());
+    await clearRecord(await this.worker());
   }
 
   /** Never throws: a profile left in /tmp must not cost the report. */
@@ -298,17 +292,4 @@ export class AuditBrowser {
     await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     openProfiles.delete(this.userDataDir);
   }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n').find((line) => line.trim()) ?? text).trim();
 }

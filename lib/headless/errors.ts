@@ -5,3 +5,9 @@
 export class UserError extends Error {
   override name = 'UserError';
 }
+
+/** The first non-empty line of an error's message: what the CLI prints of an unexpected failure. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n').find((line) => line.trim()) ?? text).trim();
+}

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { buildReport } from '../audit/build-report';
 import { parseReport, type PageVisit, type Report, type RunSettings } from '../model/report';
-import { firstLine } from './audit-browser';
 import { namespaceIds } from './namespace-ids';
 import { copyShardEvidence } from './merge-evidence';
-import { UserError } from './errors';
+import { firstLine, UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
 import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
 import type { MergeOptions } from './merge-args';

@@ -6,8 +6,8 @@ import type { PolicyLink } from '../policy/discover-links';
 import { pageTextProblem } from '../policy/discovered-policy';
 import { policyPageAttempt, type PolicyPageOutcome } from '../policy/read-policy-pages';
 import { extractPageText, MAX_POLICY_CHARS, type PageTextResult } from '../policy/page-text';
-import { firstLine } from './audit-browser';
 import { withTimeout } from './page-actions';
+import { firstLine } from './errors';
 
 let readabilitySource: Promise<string> | undefined;
 

@@ -1,10 +1,10 @@
 import { registrableDomain } from '../classify/domain';
 import type { PageVisit } from '../model/report';
 import type { Observation } from '../model/observation';
-import { AuditBrowser, firstLine, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
+import { AuditBrowser, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
-import { UserError } from './errors';
+import { firstLine, UserError } from './errors';
 import { trace } from './trace';
 import { runOrderedPool } from './ordered-pool';
 import type { ConsentState } from './option-values';

@@ -25,6 +25,10 @@ interface Setter {
  */
 export class CookieCollector {
   private readonly recent = new Map<string, Setter[]>();
+  /** onChanged events still waiting out SETTLE_MS, each with what handles it. */
+  private readonly settling = new Map<ReturnType<typeof setTimeout>, () => Promise<void>>();
+  /** Header cookies still being looked up in the browser's jar. */
+  private readonly lookups = new Set<Promise<void>>();
 
   constructor(
     private readonly sink: MergingSink,
@@ -44,8 +48,29 @@ export class CookieCollector {
       if (change.removed) return;
       // Which tabs talked to the cookie's site is decided now; the tab may be gone after the wait.
       const contacted = this.pages.tabsThatContacted(change.cookie.domain);
-      setTimeout(() => this.fromCookiesApi(change.cookie, contacted), SETTLE_MS);
+      const handle = () => this.fromCookiesApi(change.cookie, contacted);
+      const timer = setTimeout(() => {
+        this.settling.delete(timer);
+        void handle();
+      }, SETTLE_MS);
+      this.settling.set(timer, handle);
     });
+  }
+
+  /**
+   * Handles at once the cookie changes still waiting for a sighting, and waits for the jar
+   * lookups under way: called before the record is read (the CLI, once its tabs are closed, when
+   * every sighting that will come has come). A cookie set with CookieStore in a page's last
+   * moment is then in the record instead of in a timer.
+   */
+  async settle(): Promise<void> {
+    const handled: Promise<void>[] = [];
+    for (const [timer, handle] of this.settling) {
+      clearTimeout(timer);
+      handled.push(handle());
+    }
+    this.settling.clear();
+    await Promise.all([...handled, ...this.lookups]);
   }
 
   /**
@@ -78,19 +103,19 @@ export class CookieCollector {
     for (const line of lines) {
       const cookie = parseSetCookie(line, raw.url, time);
       if (!cookie || cookie.deletes) continue;
-      void this.recordIfStored({ cookie, via: 'http', pageUrl, tabId: raw.tabId, time, url: raw.url });
+      const lookup = this.recordIfStored({ cookie, via: 'http', pageUrl, tabId: raw.tabId, time, url: raw.url });
+      this.lookups.add(lookup);
+      void lookup.finally(() => this.lookups.delete(lookup));
     }
   }
 
-  private fromCookiesApi(cookie: Browser.cookies.Cookie, contacted: { tabId: number; pageUrl: string }[]): void {
+  private async fromCookiesApi(cookie: Browser.cookies.Cookie, contacted: { tabId: number; pageUrl: string }[]): Promise<void> {
     const parsed = fromBrowserCookie(cookie, this.now());
     const key = keyOf(parsed.details.domain, parsed.details.path, parsed.name);
     const explained = (this.recent.get(key) ?? []).filter((s) => this.now() - s.at < RECENT_MS);
     // Unexplained changes (CookieStore API, workers) belong to the tabs that talked to the domain.
     const targets = explained.length > 0 ? explained : contacted;
-    for (const { tabId, pageUrl } of targets) {
-      void this.sink.add(cookieObservation({ cookie: parsed, via: 'api', pageUrl, tabId, time: this.now() }));
-    }
+    await Promise.all(targets.map(({ tabId, pageUrl }) => this.sink.add(cookieObservation({ cookie: parsed, via: 'api', pageUrl, tabId, time: this.now() }))));
   }
 }
 
