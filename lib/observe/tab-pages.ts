@@ -128,7 +128,9 @@ export class TabPages {
   }
 
   private latestPageOfOrigin(origin: string): string | undefined {
-    const sameOrigin = [...this.pages.values()].filter((url) => url.startsWith(`${origin}/`));
+    // A page being navigated to counts: its script may register a worker before any of its own
+    // requests showed the page has replaced the last one.
+    const sameOrigin = [...this.pages.values(), ...this.navigating.values()].filter((url) => url.startsWith(`${origin}/`));
     return sameOrigin.at(-1);
   }
 
