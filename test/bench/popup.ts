@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumFlags, findChromium, prepareProfile } from '../../lib/headless/chromium';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
+import { addBulkThirdParties } from '../fixtures/bulk-findings';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 if (buildIsStale(ROOT)) await buildExtension(ROOT, console.error);
@@ -25,20 +26,7 @@ const extensionId = new URL(worker.url()).host;
 
 /** `count` undisclosed third parties on `site`, two requests each, judged by the bundled Inbenta policy. */
 async function seed(site: string, count: number): Promise<void> {
-  await worker.evaluate(
-    ({ site, count }) => {
-      const { store } = (globalThis as unknown as { auditor: { store: { add(o: unknown): void; flush(): Promise<void> } } }).auditor;
-      const now = Date.now();
-      for (let i = 0; i < count; i++) {
-        for (const path of ['a.js', 'b.gif']) {
-          const host = `cdn.tracker-${i}.example`;
-          store.add({ id: `${site}-${i}-${path}`, kind: 'request', pageUrl: `https://www.${site}/`, url: `https://${host}/${path}`, host, resourceType: 'script', party: 'third', time: now, source: 'network', sessionId: site });
-        }
-      }
-      return store.flush();
-    },
-    { site, count },
-  );
+  await addBulkThirdParties(worker, site, count);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.evaluate((s) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'choose-policy', site: s, choice: 'bundled:inbenta' }), site);

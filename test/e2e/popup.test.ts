@@ -11,6 +11,7 @@ import type { ResponseMap } from '../../lib/extension/messages';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
 import { chromiumFlags, findChromium, prepareProfile } from '../../lib/headless/chromium';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+import { addBulkThirdParties } from '../fixtures/bulk-findings';
 
 /*
  * The popup, badge, exports and report page in real headless Chromium, on the demo site
@@ -334,21 +335,7 @@ describe('popup with 5,000 findings', () => {
 
   beforeAll(async () => {
     // 5,000 third parties nobody declared, two requests each, judged by the Inbenta policy chosen for the site.
-    await worker.evaluate(
-      ({ site, count }) => {
-        const { store } = (globalThis as unknown as { auditor: { store: { add(o: unknown): void; flush(): Promise<void> } } }).auditor;
-        const now = Date.now();
-        for (let i = 0; i < count; i++) {
-          for (const path of ['a.js', 'b.gif']) {
-            const host = `cdn.tracker-${i}.example`;
-            store.add({ id: `bulk-${i}-${path}`, kind: 'request', pageUrl: `https://www.${site}/`, url: `https://${host}/${path}`, host,
-              resourceType: 'script', party: 'third', time: now, source: 'network', sessionId: site });
-          }
-        }
-        return store.flush();
-      },
-      { site: SITE, count: FINDINGS },
-    );
+    await addBulkThirdParties(worker, SITE, FINDINGS);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await page.evaluate((site) => chrome.runtime.sendMessage({ type: 'choose-policy', site, choice: 'bundled:inbenta' }), SITE);
