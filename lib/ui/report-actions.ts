@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
-import { exportFile, type ExportChoice } from './export-files';
+import type { ExportChoice } from './export-files';
 import { withReviews, type FindingReview } from './verdicts';
 import { ask } from './client';
 import { downloadFile } from './download';
@@ -22,6 +22,8 @@ export async function saveVerdict(site: string, finding: Finding, review: Findin
 }
 
 /** Builds the file with the verdicts as currently shown and hands it to the browser's downloads. */
-export function exportReport(report: Report, reviews: ReadonlyMap<string, FindingReview>, choice: ExportChoice, site: string): void {
+export async function exportReport(report: Report, reviews: ReadonlyMap<string, FindingReview>, choice: ExportChoice, site: string): Promise<void> {
+  // Loaded on the first export: the writers are much of the popup's script, and most opens export nothing.
+  const { exportFile } = await import('./export-files');
   downloadFile(exportFile(withReviews(report, reviews), choice, site));
 }

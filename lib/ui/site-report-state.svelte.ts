@@ -39,7 +39,7 @@ export class SiteReportState {
   }
 
   export(choice: ExportChoice): void {
-    if (this.result?.site) exportReport(this.result.report, this.reviews, choice, this.result.site);
+    if (this.result?.site) void exportReport(this.result.report, this.reviews, choice, this.result.site);
   }
 
   /** What reading the site's own policy came to, for the popup to show; undefined until asked. */
