@@ -3,8 +3,7 @@ import type { CookieLifetimeExcess, ListedCookie } from '../model/finding';
 import type { Observation } from '../model/observation';
 import { cookieNameMatches } from '../policy/cookie-name';
 import type { DeclaredCookie, Declaration, Policy } from '../policy/schema';
-import { partyNamesHost } from './attribution';
-import { policyCategoriesFor } from './categories';
+import { partyClauses } from './party-clauses';
 
 /**
  * Cookies a policy lists by name (cookie tables): which listing an observed cookie is, for its
@@ -45,10 +44,7 @@ export function listingOf(policy: Policy, observation: Observation, owner: Cooki
   const listing = (status: CookieListing['status'], declarations: readonly Declaration[]) =>
     listingIn(declarations, name, status, observation.cookie?.lifetimeSeconds);
   if (owner.party === 'first') return listing('first-party', policy.declarations.filter((d) => d.appliesTo !== 'third-party'));
-  const aboutThirdParties = policy.declarations.filter((d) => d.appliesTo !== 'first-party');
-  const naming = aboutThirdParties.filter((d) => d.parties.some((p) => partyNamesHost(p, owner.host, owner.attribution)));
-  const categories = policyCategoriesFor(owner.attribution.category);
-  const describing = aboutThirdParties.filter((d) => d.categories.some((c) => categories.includes(c)));
+  const { naming, describing } = partyClauses(policy, owner.host, owner.attribution);
   return listing('disclosed', naming) ?? listing('disclosed-by-category', describing);
 }
 

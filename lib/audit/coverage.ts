@@ -1,8 +1,7 @@
 import type { Declaration, Policy, Technology } from '../policy/schema';
 import { declaredTechnologiesCover } from '../policy/technology';
 import type { Attribution } from '../classify/attribution';
-import { partyNamesHost } from './attribution';
-import { policyCategoriesFor } from './categories';
+import { partyClauses, type PartyClauses } from './party-clauses';
 import type { FindingStatus } from '../model/finding';
 
 /** How the policy covers one piece of third-party evidence, with the clauses behind it. */
@@ -11,8 +10,6 @@ export interface Coverage {
   /** Declaration ids, in policy order. */
   clauseIds: string[];
 }
-
-const aboutThirdParties = (d: Declaration) => d.appliesTo !== 'first-party';
 
 /**
  * Requests that deliver a party's service to the page: its scripts, frames and the plain requests
@@ -56,19 +53,27 @@ export function judgeThirdParty(
   attribution: Attribution,
   technology: Technology,
 ): Coverage {
-  const thirdPartyClauses = policy.declarations.filter(aboutThirdParties);
+  // Every observation of a host and technology gets the same answer: judged once, copied out.
+  const clauses = partyClauses(policy, host, attribution);
+  let byTechnology = JUDGED.get(clauses);
+  if (!byTechnology) JUDGED.set(clauses, (byTechnology = new Map()));
+  let coverage = byTechnology.get(technology);
+  if (!coverage) byTechnology.set(technology, (coverage = judge(policy, clauses, technology)));
+  return { status: coverage.status, clauseIds: [...coverage.clauseIds] };
+}
+
+const JUDGED = new WeakMap<PartyClauses, Map<Technology, Coverage>>();
+
+function judge(policy: Policy, { naming, describing }: PartyClauses, technology: Technology): Coverage {
   const statesIt = (d: Declaration) => declaredTechnologiesCover(d.technologies, technology);
   const general = generalStatements(policy).filter(statesIt);
   const impliedFor = (clauses: readonly Declaration[]) =>
     SERVICE_DELIVERY.has(technology) ? clauses : general.length > 0 ? [...clauses, ...general] : [];
 
-  const naming = thirdPartyClauses.filter((d) => d.parties.some((p) => partyNamesHost(p, host, attribution)));
   const namingForIt = naming.filter(statesIt);
   if (namingForIt.length > 0) return { status: 'disclosed', clauseIds: ids(namingForIt) };
   if (naming.length > 0 && impliedFor(naming).length > 0) return { status: 'disclosed', clauseIds: ids(impliedFor(naming)) };
 
-  const categories = policyCategoriesFor(attribution.category);
-  const describing = thirdPartyClauses.filter((d) => d.categories.some((c) => categories.includes(c)));
   const describingForIt = describing.filter(statesIt);
   if (describingForIt.length > 0) return { status: 'disclosed-by-category', clauseIds: ids(describingForIt) };
   if (describing.length > 0 && impliedFor(describing).length > 0) {

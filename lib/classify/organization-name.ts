@@ -3,6 +3,21 @@
  * punctuation and a trailing legal form do not matter ("Hotjar Ltd." = "hotjar", "Act-On" = "act on").
  */
 export function normalizeOrganizationName(name: string): string {
+  let key = normalized.get(name);
+  if (key === undefined) {
+    key = normalize(name);
+    // The names of one report are a few hundred; a run over many sites starts the memo afresh.
+    if (normalized.size >= MEMO_NAMES) normalized.clear();
+    normalized.set(name, key);
+  }
+  return key;
+}
+
+/** Every finding and every observation asks again for the same few names: they are normalized once. */
+const MEMO_NAMES = 10_000;
+const normalized = new Map<string, string>();
+
+function normalize(name: string): string {
   const words = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -6,7 +6,7 @@ import { EXIT_CODES } from './gate';
 import { runMergeCommand } from './merge';
 import { parseMergeArgs } from './merge-args';
 import { toolInfo } from './project';
-import { runAuditCommand, type CliIo } from './run-audit';
+import type { CliIo } from './run-audit';
 import { auditUsage, commandName, HELP_HINT, MERGE_HELP_HINT, mergeUsage } from './usage';
 
 export type { CliIo };
@@ -41,6 +41,8 @@ export async function runAudit(
       const tool = await toolInfo();
       return printed(resolved, `${tool.name} ${tool.version}`);
     }
+    // Loaded here: the browser driver (Playwright) is most of the CLI's load time, and merge and help need none.
+    const { runAuditCommand } = await import('./run-audit');
     return await runAuditCommand(options, resolved);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

@@ -131,10 +131,24 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
+/**
+ * Reports this module validated, by identity. A report is not edited once built (the CLI hands
+ * buildReport's value to every writer as it is), so validating it again could only give the same
+ * value back: at 100,000 observations each pass costs most of a second.
+ */
+const validated = new WeakSet<object>();
+
+/** Marks a value Report.parse just returned, so parseReport hands it back without a second pass. */
+export function validatedReport(report: Report): Report {
+  validated.add(report);
+  return report;
+}
+
 /** Parses a report read from disk or an import, with an error that names the field. */
 export function parseReport(data: unknown, source = 'report'): Report {
+  if (typeof data === 'object' && data !== null && validated.has(data)) return data as Report;
   const result = Report.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) return validatedReport(result.data);
   const issue = result.error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   throw new Error(`${source}: ${path.replace(/^\./, '') || '(root)'}: ${issue.message}`);
