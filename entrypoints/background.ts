@@ -47,7 +47,8 @@ export default defineBackground(() => {
   const cookies = new CookieCollector(merging, pages);
   cookies.watch(ownOrigin);
   const budget = new PageBudget();
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
+  const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);
@@ -56,5 +57,5 @@ export default defineBackground(() => {
   ({ noteTabActivity } = startMessageRouter({ store, pages }));
 
   // The headless CLI reads results through the worker (Playwright's worker.evaluate).
-  Object.assign(globalThis, { auditor: { store, budget, cookies } });
+  Object.assign(globalThis, { auditor: { store, cookies } });
 });

@@ -10,8 +10,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   main() {
-    startPageObserver(window, (events) => {
-      void sendWithRetry(() => browser.runtime.sendMessage({ type: 'page-events', events }));
+    startPageObserver(window, ({ events, leftOut }) => {
+      void sendWithRetry(() => browser.runtime.sendMessage({ type: 'page-events', events, ...(leftOut ? { leftOut } : {}) }));
     });
   },
 });

@@ -32,6 +32,8 @@ export interface ReportInput {
   observations: readonly Observation[];
   /** Pages visited; by default the top-level pages of the observations, in the order first seen. */
   pages?: readonly PageVisit[];
+  /** For the default pages: reports left out per page URL (the store's counts), as their `capped`. */
+  capped?: Readonly<Record<string, number>>;
   policy?: PolicyInUse;
   /** How the browser was set up (the CLI knows; the extension does not); sources are added here. */
   settings?: Omit<RunSettings, 'trackerDb'>;
@@ -49,7 +51,7 @@ export interface ReportInput {
  */
 export function buildReport(input: ReportInput): Report {
   const policy = input.policy?.policy;
-  const pages = input.pages ? [...input.pages] : pagesOf(input.observations);
+  const pages = input.pages ? [...input.pages] : pagesOf(input.observations, input.capped ?? {});
   const { findings, unmatchedDeclarations, unobservedCookies } = judgeSite({ ...input, pages });
   return Report.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -95,8 +97,10 @@ function siteDomainsOf(policy: Policy | undefined, pages: readonly PageVisit[], 
   return [...domains];
 }
 
-function pagesOf(observations: readonly Observation[]): PageVisit[] {
+/** A page whose every report was left out (the database was full) is still a page, with its count. */
+function pagesOf(observations: readonly Observation[], capped: Readonly<Record<string, number>>): PageVisit[] {
   const urls = new Set<string>();
   for (const o of observations) urls.add(o.pageUrl);
-  return [...urls].map((url) => ({ url, finalUrl: url }));
+  for (const url of Object.keys(capped)) urls.add(url);
+  return [...urls].map((url) => ({ url, finalUrl: url, ...(capped[url] ? { capped: capped[url] } : {}) }));
 }

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from './html-escape';
 import { isEvidencePath, type PageVisit, type Report } from '../model/report';
+import { pageLeftOutText } from './left-out';
 
 /**
  * The pages visited, with the evidence files of each (`--screenshot`, `--har`) linked beside the
@@ -17,7 +18,9 @@ export function pagesTable(report: Report): SafeHtml {
 <tbody>${report.pages.map(
     (p) => html`<tr><td class="url">${p.url}</td><td class="url">${p.finalUrl === p.url ? html`<span class="muted">same</span>` : p.finalUrl}</td>${
       withConsent ? html`<td>${p.consent ?? 'none'}</td>` : ''
-    }<td>${p.error ? html`<span class="error">${p.error}</span>` : ''}</td>${withEvidence ? html`<td>${evidenceLinks(p)}</td>` : ''}</tr>`,
+    }<td>${p.error ? html`<span class="error">${p.error}</span>` : ''}${p.error && p.capped ? html`<br>` : ''}${
+      p.capped ? html`<span class="warning">${pageLeftOutText(p.capped)!}</span>` : ''
+    }</td>${withEvidence ? html`<td>${evidenceLinks(p)}</td>` : ''}</tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -69,6 +69,7 @@ details[open] summary { margin-bottom: .4rem; }
 .evidence li { margin: .15rem 0; }
 .hooked { font-size: .75rem; color: var(--muted); }
 .error { color: var(--undisclosed-fg); }
+.warning { color: var(--technology-not-disclosed-fg); font-weight: 600; }
 footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 @media print {
   :root { color-scheme: light; }

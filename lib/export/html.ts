@@ -12,6 +12,7 @@ import { CONSENT_OUTCOME_LABELS } from './report-views';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize, type ReportSummary } from './summary';
+import { leftOutText } from './left-out';
 
 export interface HtmlOptions {
   /** Rows in the observations appendix before it stops and says how many were left out. */
@@ -48,7 +49,9 @@ function metadata(report: Report): SafeHtml {
   return html`<dl class="meta">
 <dt>Tool</dt><dd>${report.tool.name} ${report.tool.version}</dd>
 <dt>Run</dt><dd>${formatTime(report.startedAt)} to ${formatTime(report.finishedAt)} <span class="muted">(${formatDuration(report.startedAt, report.finishedAt)})</span></dd>
-<dt>Pages</dt><dd>${plural(report.pages.length, 'page')} visited${failed > 0 ? html`, <span class="error">${failed} did not load completely</span>` : ''}</dd>
+<dt>Pages</dt><dd>${plural(report.pages.length, 'page')} visited${failed > 0 ? html`, <span class="error">${failed} did not load completely</span>` : ''}${
+    leftOutText(report.pages) ? html`<br><span class="warning">${leftOutText(report.pages)!}.</span>` : ''
+  }</dd>
 <dt>Settings</dt><dd>${settings ? settingsText(settings) : html`<span class="muted">not recorded</span>`}</dd>
 <dt>Policy</dt><dd>${
     policy

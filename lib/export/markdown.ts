@@ -5,6 +5,7 @@ import { attributionSourcesText, formatTime, plural, policyProvenanceText } from
 import { MarkdownMarkup, markdownTable, markdownText } from './markdown-escape';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize } from './summary';
+import { pageLeftOutText } from './left-out';
 
 /**
  * report.md: a short summary for GitHub's job summary ($GITHUB_STEP_SUMMARY) and pull request
@@ -128,7 +129,7 @@ function pagesSection(report: Report): string[] {
   const rows = report.pages.slice(0, PAGES_LIMIT).map((p) => [
     p.url,
     ...(withConsent ? [p.consent ?? 'none'] : []),
-    p.error ? `✕ ${p.error}` : p.finalUrl !== p.url ? `loaded as ${p.finalUrl}` : 'loaded',
+    [p.error ? `✕ ${p.error}` : p.finalUrl !== p.url ? `loaded as ${p.finalUrl}` : 'loaded', pageLeftOutText(p.capped)].filter(Boolean).join('; '),
     ...(withEvidence ? [new MarkdownMarkup(evidenceLinks(p).join(' · ') || '–')] : []),
   ]);
   const heading = ['Page', ...(withConsent ? ['Consent'] : []), 'Result', ...(withEvidence ? ['Evidence'] : [])];

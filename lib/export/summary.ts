@@ -5,6 +5,7 @@ import { ObservationKind as ObservationKindSchema } from '../model/observation';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { formatTime, plural, attributionSourcesText, policyProvenanceText } from './format';
+import { leftOutText } from './left-out';
 
 /** Label used for findings the classifier could not put in a category. */
 export const UNCATEGORISED = 'Uncategorised';
@@ -90,6 +91,7 @@ export function formatSummary(report: Report): string {
     `${plural(summary.pages, 'page')}, ${plural(summary.observations.total, 'observation')} ` +
       `(${summary.observations.thirdParty.toLocaleString('en-US')} third-party), ` +
       `${plural(summary.findings.total, 'finding')}`,
+    ...(leftOutText(report.pages) ? [`${leftOutText(report.pages)!} (pages[].capped)`] : []),
     `Policy: ${report.policy ? printable(report.policy.title ?? report.policy.id) : 'none (findings are unreviewed)'}`,
     ...(policyProvenanceText(report.policy) ? [`  ${printable(policyProvenanceText(report.policy)!)}`] : []),
     ...discoveryLines(report),

@@ -80,6 +80,7 @@ export function startMessageRouter({ store }: MessageRouterDeps): { noteTabActiv
         return (await verdicts.save(request, Date.now())) ?? null;
       case 'new-session': {
         const sessionStart = await sessions.startNew(request.site, Date.now());
+        await store.forgetCapped(request.site);
         recountBadges();
         return { sessionStart };
       }

@@ -11,6 +11,8 @@ export interface SiteReportDeps {
     bySession(sessionId: string): Promise<Observation[]>;
     /** Changes whenever bySession's answer may have; without it nothing is kept between calls. */
     revisionOf?(sessionId: string): string;
+    /** Reports of the session's pages left out (the pages flooded the record), per page URL. */
+    cappedByPage?(sessionId: string): Promise<Record<string, number>>;
   };
   verdicts: Pick<VerdictStore, 'forSite'>;
   policies: Pick<PolicyStore, 'all' | 'choiceFor'>;
@@ -66,13 +68,15 @@ export class SiteReports {
   }
 
   private async inputs(site: string) {
-    const [stored, sessionStart, entries, choice] = await Promise.all([
+    const [stored, sessionStart, entries, choice, capped] = await Promise.all([
       this.deps.observations.bySession(site),
       this.deps.sessions.startOf(site),
       this.policyEntries(),
       this.deps.policies.choiceFor(site),
+      this.deps.observations.cappedByPage?.(site),
     ]);
     return {
+      capped,
       observations: sessionObservations(stored, site, sessionStart),
       sessionStart,
       resolution: resolvePolicy(site, entries, choice),
@@ -108,7 +112,7 @@ export class SiteReports {
   }
 
   private async buildFresh(site: string): Promise<SiteReport> {
-    const { observations, sessionStart, resolution } = await this.inputs(site);
+    const { observations, sessionStart, resolution, capped } = await this.inputs(site);
     const [reviews, sources] = await Promise.all([this.deps.verdicts.forSite(site), this.deps.sources()]);
     const policy = policyInUse(resolution);
     const now = this.clock();
@@ -117,6 +121,7 @@ export class SiteReports {
       startedAt: sessionStart ?? observations[0]?.time ?? now,
       finishedAt: now,
       observations,
+      ...(capped ? { capped } : {}),
       ...(policy ? { policy } : {}),
       sources,
       reviews,

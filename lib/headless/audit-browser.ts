@@ -275,7 +275,7 @@ export class AuditBrowser {
     return all.filter((o) => !o.pageUrl.startsWith(WARM_UP_ORIGIN) && !o.url?.startsWith(WARM_UP_ORIGIN));
   }
 
-  /** Per page URL, how many of its own reports the extension left out past the per-page budget. */
+  /** Per page URL, how many of its reports the extension left out (see extension-record.ts). */
   async cappedByPage(): Promise<Record<string, number>> {
     return cappedByPage(await this.worker());
   }

@@ -7,9 +7,8 @@ import type { Observation } from '../model/observation';
  */
 interface AuditorGlobal {
   auditor: {
-    store: { all(): Promise<Observation[]>; clear(): Promise<void> };
+    store: { all(): Promise<Observation[]>; clear(): Promise<void>; cappedByPage(): Promise<Record<string, number>> };
     cookies: { settle(): Promise<void> };
-    budget: { cappedByPage(): Record<string, number> };
   };
 }
 
@@ -31,7 +30,7 @@ export function clearRecord(worker: Worker): Promise<void> {
   });
 }
 
-/** Per page URL, how many of its own reports the extension left out past the per-page budget. */
+/** Per page URL, how many of its reports the extension left out (the page flooded the record, or the database was full). */
 export function cappedByPage(worker: Worker): Promise<Record<string, number>> {
-  return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.budget.cappedByPage());
+  return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.cappedByPage());
 }

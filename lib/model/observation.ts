@@ -32,6 +32,8 @@ export const StorageDetails = z.object({
   area: z.enum(['localStorage', 'sessionStorage', 'indexedDB', 'cache', 'serviceWorker']),
   origin: z.string(),
   key: z.string().optional(),
+  /** The key's (or name's) full length when `key` holds only its first 256 characters. */
+  keyLength: z.number().int().positive().optional(),
   valueSize: z.number().int().nonnegative().optional(),
   /** A short preview, absent when the user chose to keep no values. */
   valuePreview: z.string().optional(),
@@ -45,6 +47,8 @@ export const Observation = z.object({
   pageUrl: z.string(),
   /** The request URL, or the URL of the frame/script responsible. */
   url: z.string().optional(),
+  /** The URL's full length when `url` holds only its first 4,096 characters (what the extension's database keeps). */
+  urlLength: z.number().int().positive().optional(),
   /** Host the data went to or came from (for cookies: the cookie's domain without a leading dot). */
   host: z.string(),
   /** webRequest resource type names: script, image, xmlhttprequest, ping, sub_frame, … */

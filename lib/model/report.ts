@@ -26,7 +26,10 @@ export const PageVisit = z.object({
   networkQuiet: z.boolean().optional(),
   /** Consent state the page was visited in; a report can hold one site under several. */
   consent: Observation.shape.consent,
-  /** Reports of the page (storage, cookies, beacons from its scripts) left out past the per-page budget. */
+  /**
+   * Reports of the page left out, counted instead (the page flooded the record): past its frames'
+   * limits or the per-page budget, and observations past the database's limits.
+   */
   capped: z.number().int().positive().optional(),
   /** `--screenshot`: PNG of the tab once the page went quiet, relative to the report's directory. */
   screenshot: EvidencePath.optional(),

@@ -1,4 +1,5 @@
 import type { Observation } from '../model/observation';
+import { URL_LIMIT } from './page/report-limits';
 
 const MARK_LIFETIME_MS = 60_000;
 const MAX_MARKS = 2_000;
@@ -15,27 +16,28 @@ export class KeepaliveRegistry {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  mark(tabId: number, url: string): void {
-    const key = `${tabId} ${url}`;
+  /** `url` may be cut (report-limits.ts): `urlLength` is then its full length. */
+  mark(tabId: number, url: string, urlLength = url.length): void {
+    const key = keyOf(tabId, url, urlLength);
     this.marked.delete(key);
     this.marked.set(key, this.now());
     this.prune();
   }
 
   has(tabId: number, url: string): boolean {
-    return this.marked.has(`${tabId} ${url}`);
+    return this.marked.has(keyOf(tabId, url));
   }
 
   rememberRequest(observation: Observation): void {
     if (observation.tabId === undefined || !observation.url) return;
-    const key = `${observation.tabId} ${observation.url}`;
+    const key = keyOf(observation.tabId, observation.url);
     this.requests.delete(key); // re-insert: Map order is then oldest first
     this.requests.set(key, observation);
     if (this.requests.size > 2000) this.requests.delete(this.requests.keys().next().value!);
   }
 
-  lastRequest(tabId: number, url: string): Observation | undefined {
-    return this.requests.get(`${tabId} ${url}`);
+  lastRequest(tabId: number, url: string, urlLength = url.length): Observation | undefined {
+    return this.requests.get(keyOf(tabId, url, urlLength));
   }
 
   /**
@@ -49,4 +51,12 @@ export class KeepaliveRegistry {
       this.marked.delete(key);
     }
   }
+}
+
+/**
+ * A URL as the hook reports it: a long one cut to its first URL_LIMIT characters, with its full
+ * length, so the request webRequest saw (whole) and the hook's report (cut) meet.
+ */
+function keyOf(tabId: number, url: string, length = url.length): string {
+  return length > URL_LIMIT ? `${tabId} ${length} ${url.slice(0, URL_LIMIT)}` : `${tabId} ${url}`;
 }

@@ -1,9 +1,10 @@
 /**
  * What one page view may cost the worker: a page can report storage writes, cookies and beacons in
- * a loop (unique keys, forged hook events), and each would be an observation on disk. Past the
- * budget its reports are counted, not recorded, so a flood costs the worker constant work per
- * event and a bounded record, and the report can say how much was left out. Requests the browser
- * itself reports (webRequest) are not page reports and are never capped.
+ * a loop (unique keys, 4 KB keys), and each would be an observation on disk. Past the budget its
+ * reports are counted, not recorded (the store keeps the count: the page's `capped`), so a flood
+ * costs the worker constant work per event and a bounded record. Each frame's observer limits
+ * what it sends before this (page/report-limits.ts); requests the browser itself reports
+ * (webRequest) are not page reports and are never capped here.
  */
 export const EVENTS_PER_PAGE = 5_000;
 
@@ -11,33 +12,20 @@ export const EVENTS_PER_PAGE = 5_000;
 const PAGES_REMEMBERED = 500;
 
 export class PageBudget {
-  private readonly pages = new Map<string, { used: number; capped: number }>();
+  private readonly used = new Map<string, number>();
 
   constructor(private readonly perPage = EVENTS_PER_PAGE) {}
 
-  /** How many of `count` new reports from this page view may be recorded (the rest are counted as capped). */
+  /** How many of `count` new reports from this page view may be recorded; the caller counts the rest as capped. */
   take(tabId: number, pageUrl: string, count: number): number {
     const key = `${tabId} ${pageUrl}`;
-    let page = this.pages.get(key);
-    if (!page) {
-      page = { used: 0, capped: 0 };
-      this.pages.set(key, page);
-      if (this.pages.size > PAGES_REMEMBERED) this.pages.delete(this.pages.keys().next().value!);
+    const used = this.used.get(key);
+    if (used === undefined) {
+      this.used.set(key, 0);
+      if (this.used.size > PAGES_REMEMBERED) this.used.delete(this.used.keys().next().value!);
     }
-    const allowed = Math.max(0, Math.min(count, this.perPage - page.used));
-    page.used += allowed;
-    page.capped += count - allowed;
+    const allowed = Math.max(0, Math.min(count, this.perPage - (used ?? 0)));
+    this.used.set(key, (used ?? 0) + allowed);
     return allowed;
-  }
-
-  /** Reports left out per page URL (all tabs), for the report's pages. */
-  cappedByPage(): Record<string, number> {
-    const capped: Record<string, number> = {};
-    for (const [key, page] of this.pages) {
-      if (page.capped === 0) continue;
-      const pageUrl = key.slice(key.indexOf(' ') + 1);
-      capped[pageUrl] = (capped[pageUrl] ?? 0) + page.capped;
-    }
-    return capped;
   }
 }

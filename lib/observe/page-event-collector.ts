@@ -9,6 +9,7 @@ import type { Observation } from '../model/observation';
 import { senderDocument, type TabPages } from './tab-pages';
 import type { ResourceReconciler } from './resource-reconciler';
 import type { PageBudget } from './page-budget';
+import { hostOf, registrableDomain } from '../classify/domain';
 
 export interface PageEventDeps {
   merging: MergingSink;
@@ -23,6 +24,8 @@ export interface PageEventDeps {
   keepValuePreviews: () => boolean;
   /** What each page view may report (see page-budget.ts). */
   budget: PageBudget;
+  /** Counts reports of a page left out (by its frames' limits, the budget, or as invalid): its `capped`. */
+  leftOut: (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => void;
   now?: () => number;
 }
 
@@ -33,11 +36,12 @@ export function watchPageEvents(deps: PageEventDeps): void {
     if (!batch.success || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
     // Answer only once the batch is on disk: if the worker is stopped before that, the content
     // script's send fails and it tries again, so a stop loses nothing.
-    return handleBatch(validPageEvents(batch.data.events), sender, deps).then(() => true);
+    const { valid, invalid } = validPageEvents(batch.data.events);
+    return handleBatch(valid, invalid + (batch.data.leftOut ?? 0), sender, deps).then(() => true);
   });
 }
 
-async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageSender, deps: PageEventDeps): Promise<void> {
+async function handleBatch(events: PageEvent[], leftOut: number, sender: Browser.runtime.MessageSender, deps: PageEventDeps): Promise<void> {
   const tabId = sender.tab!.id!;
   // The page of the document that sent the batch: a frame's last report may arrive after the tab moved on.
   const pageUrl = (await deps.pages.pageOfDocument(senderDocument(sender)!)) ?? sender.tab!.url;
@@ -47,6 +51,8 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
   const reports = events.filter((e) => e.type !== 'resource');
   const allowed = deps.budget.take(tabId, pageUrl, reports.length);
   if (allowed < reports.length) events = [...events.filter((e) => e.type === 'resource'), ...reports.slice(0, allowed)];
+  const capped = leftOut + reports.length - allowed;
+  if (capped > 0) deps.leftOut({ pageUrl, sessionId: registrableDomain(hostOf(pageUrl)), tabId }, capped);
   const writes: Promise<void>[] = [];
   const time = (deps.now ?? Date.now)();
   const context = { pageUrl, frameUrl, tabId, time, keepValuePreviews: deps.keepValuePreviews() };
@@ -61,8 +67,8 @@ async function handleBatch(events: PageEvent[], sender: Browser.runtime.MessageS
       continue;
     }
     if (event.type === 'beacon') {
-      deps.keepalive.mark(tabId, event.url);
-      const request = deps.keepalive.lastRequest(tabId, event.url);
+      deps.keepalive.mark(tabId, event.url, event.urlLength);
+      const request = deps.keepalive.lastRequest(tabId, event.url, event.urlLength);
       if (request) deps.replace(markKeepalive(request));
       continue;
     }

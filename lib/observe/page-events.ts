@@ -4,22 +4,26 @@ import { registrableDomain, hostOf } from '../classify/domain';
 import { flashObservationId, stableHash } from './ids';
 import { parseSetCookie } from './set-cookie';
 import { cookieObservation, type CookieEvent } from './cookies';
+import { COOKIE_LIMIT, KEY_LIMIT, URL_LIMIT } from './page/report-limits';
 
 /**
  * What the content scripts report from inside each frame. `hook` events come from code that
  * shares the page's world (the page could forge them); `read` events come from our isolated
  * world reading the frame's own storage (the page cannot forge those, only cause them).
  */
-const ScriptUrl = z.string().max(2048).optional();
+const ScriptUrl = z.string().max(URL_LIMIT).optional();
+/** A long key, name or URL arrives cut (report-limits.ts) with its full length. */
+const FullLength = z.number().int().positive().optional();
 /** Set by the hook when it could not read the caller from the browser's own stack (see caller.ts). */
 const WriterEvidence = z.literal('page-claim').optional();
 export const PageEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cookie-write'), cookie: z.string().max(8192), scriptUrl: ScriptUrl, writerEvidence: WriterEvidence }),
+  z.object({ type: z.literal('cookie-write'), cookie: z.string().max(COOKIE_LIMIT), scriptUrl: ScriptUrl, writerEvidence: WriterEvidence }),
   z.object({
     type: z.literal('storage'),
     via: z.enum(['hook', 'read']),
     area: z.enum(['localStorage', 'sessionStorage']),
-    key: z.string().max(4096),
+    key: z.string().max(KEY_LIMIT),
+    keyLength: FullLength,
     valueSize: z.number().int().nonnegative(),
     valuePreview: z.string().max(64).optional(),
     scriptUrl: ScriptUrl,
@@ -29,12 +33,13 @@ export const PageEvent = z.discriminatedUnion('type', [
     type: z.literal('database'),
     via: z.enum(['hook', 'read']),
     area: z.enum(['indexedDB', 'cache', 'serviceWorker']),
-    name: z.string().max(4096),
-    url: z.string().max(4096).optional(),
+    name: z.string().max(KEY_LIMIT),
+    keyLength: FullLength,
+    url: z.string().max(URL_LIMIT).optional(),
     scriptUrl: ScriptUrl,
     writerEvidence: WriterEvidence,
   }),
-  z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(8192), scriptUrl: ScriptUrl }),
+  z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(URL_LIMIT), urlLength: FullLength, scriptUrl: ScriptUrl }),
   z.object({ type: z.literal('flash'), url: z.string().max(8192), element: z.enum(['embed', 'object']) }),
   z.object({
     type: z.literal('resource'),
@@ -52,13 +57,17 @@ export type PageEvent = z.infer<typeof PageEvent>;
 export const PageEventsMessage = z.object({
   type: z.literal('page-events'),
   events: z.array(z.unknown()).max(500),
+  /** Reports the frame's observer left out since its last batch (report-limits.ts). */
+  leftOut: z.number().int().nonnegative().max(1e9).optional(),
 });
 
-export function validPageEvents(events: unknown[]): PageEvent[] {
-  return events.flatMap((event) => {
+/** The valid events of a batch, and how many were not (counted with what the page left out). */
+export function validPageEvents(events: unknown[]): { valid: PageEvent[]; invalid: number } {
+  const valid = events.flatMap((event) => {
     const parsed = PageEvent.safeParse(event);
     return parsed.success ? [parsed.data] : [];
   });
+  return { valid, invalid: events.length - valid.length };
 }
 
 export interface FrameContext {
@@ -109,7 +118,7 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
   const storageObservation = (
     event: { via: 'hook' | 'read'; area: StorageDetails['area']; scriptUrl?: string; writerEvidence?: 'page-claim' },
     key: string,
-    details: Pick<StorageDetails, 'valueSize' | 'valuePreview'>,
+    details: Pick<StorageDetails, 'valueSize' | 'valuePreview' | 'keyLength'>,
     url: string | undefined,
   ): Observation => {
     const origin = new URL(ctx.frameUrl).origin;
@@ -133,10 +142,10 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
     }
     case 'storage': {
       const preview = ctx.keepValuePreviews && event.valuePreview !== undefined ? { valuePreview: event.valuePreview } : {};
-      return storageObservation(event, event.key, { valueSize: event.valueSize, ...preview }, event.scriptUrl);
+      return storageObservation(event, event.key, { valueSize: event.valueSize, ...preview, ...fullLength(event) }, event.scriptUrl);
     }
     case 'database':
-      return storageObservation(event, event.name, {}, event.url ?? event.scriptUrl);
+      return storageObservation(event, event.name, fullLength(event), event.url ?? event.scriptUrl);
     case 'beacon':
       // Not an observation of its own: it marks the request webRequest saw (KeepaliveRegistry).
       return undefined;
@@ -158,4 +167,8 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
       };
     }
   }
+}
+
+function fullLength(event: { keyLength?: number }): Pick<StorageDetails, 'keyLength'> {
+  return event.keyLength === undefined ? {} : { keyLength: event.keyLength };
 }

@@ -1,29 +1,40 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Observation } from '../model/observation';
+import { addCapped, deleteCappedBefore, forgetCapped, readCapped, writeCapped, type CappedDeltas, type CappedRecord } from './capped-counts';
+import { StoreQuota, writeWithinLimits, type StoreLimits } from './store-limits';
 
 /**
  * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so
  * observations are written as they arrive (in small batches), never kept only in memory.
  * Writes are `put` by id: replaying a batch after a restart cannot duplicate anything.
  */
-interface AuditorDb extends DBSchema {
+export interface AuditorDb extends DBSchema {
   observations: {
     key: string;
     value: Observation;
     indexes: { byTab: number; bySession: string; byTime: number };
   };
+  /** Reports left out per page (capped-counts.ts). */
+  capped: {
+    key: string;
+    value: CappedRecord;
+    indexes: { bySession: string };
+  };
 }
 
 export const DB_NAME = 'policy-tracker-auditor';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export function openAuditorDb(name = DB_NAME): Promise<IDBPDatabase<AuditorDb>> {
   return openDB<AuditorDb>(name, DB_VERSION, {
-    upgrade(db) {
-      const observations = db.createObjectStore('observations', { keyPath: 'id' });
-      observations.createIndex('byTab', 'tabId');
-      observations.createIndex('bySession', 'sessionId');
-      observations.createIndex('byTime', 'time');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const observations = db.createObjectStore('observations', { keyPath: 'id' });
+        observations.createIndex('byTab', 'tabId');
+        observations.createIndex('bySession', 'sessionId');
+        observations.createIndex('byTime', 'time');
+      }
+      if (oldVersion < 2) db.createObjectStore('capped', { keyPath: 'key' }).createIndex('bySession', 'sessionId');
     },
   });
 }
@@ -38,11 +49,17 @@ export interface ObservationStoreOptions {
    * then loses at most what arrived during one write.
    */
   flushDelayMs?: number;
+  /** What the database keeps (store-limits.ts); tests pass small ones. */
+  limits?: StoreLimits;
+  clock?: () => number;
 }
 
 export class ObservationStore {
   private readonly dbPromise: Promise<IDBPDatabase<AuditorDb>>;
   private pending = new Map<string, Observation>();
+  private pendingCapped: CappedDeltas = new Map();
+  private readonly quota: StoreQuota;
+  private readonly clock: () => number;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private microtaskQueued = false;
   private flushing: Promise<void> = Promise.resolve();
@@ -53,6 +70,8 @@ export class ObservationStore {
     this.dbPromise = openAuditorDb(options.dbName);
     this.batchSize = options.batchSize ?? 100;
     this.flushDelayMs = options.flushDelayMs ?? 0;
+    this.quota = new StoreQuota(options.limits);
+    this.clock = options.clock ?? Date.now;
   }
 
   /**
@@ -85,8 +104,28 @@ export class ObservationStore {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
     this.pending.set(observation.id, observation);
-    if (observation.sessionId !== undefined) this.sessionRevisions.set(observation.sessionId, (this.sessionRevisions.get(observation.sessionId) ?? 0) + 1);
+    this.changed(observation.sessionId);
+    this.schedule();
+  }
+
+  /**
+   * Counts reports of a page that were left out (its frames' limits, the page budget): written
+   * with the next batch, added to what the database holds for the page (its `capped`).
+   */
+  noteCapped(page: { pageUrl: string; sessionId?: string; tabId?: number }, count: number): void {
+    if (this.paused || count <= 0) return;
+    if (page.tabId !== undefined && this.unrecordedTabs.has(page.tabId)) return;
+    addCapped(this.pendingCapped, page, count);
+    this.changed(page.sessionId);
+    this.schedule();
+  }
+
+  private changed(sessionId: string | undefined): void {
+    if (sessionId !== undefined) this.sessionRevisions.set(sessionId, (this.sessionRevisions.get(sessionId) ?? 0) + 1);
     else this.epoch += 1;
+  }
+
+  private schedule(): void {
     if (this.pending.size >= this.batchSize) void this.flush();
     else if (this.flushDelayMs === 0) {
       // While a write is in flight, what arrives waits for it and goes in the next one together
@@ -107,23 +146,25 @@ export class ObservationStore {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = [...this.pending.values()];
+    const capped = this.pendingCapped;
     this.pending = new Map();
+    this.pendingCapped = new Map();
     // Started at once (IndexedDB runs read-write transactions on one store in the order they were
     // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
-    const written = batch.length ? this.writeThenCatchUp(batch) : Promise.resolve();
+    const written = batch.length || capped.size ? this.writeThenCatchUp(batch, capped) : Promise.resolve();
     this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
     return this.flushing;
   }
 
   private writing = 0;
 
-  private async writeThenCatchUp(batch: Observation[]): Promise<void> {
+  private async writeThenCatchUp(batch: Observation[], capped: CappedDeltas): Promise<void> {
     this.writing += 1;
     try {
-      await this.write(batch);
+      await this.write(batch, capped);
     } finally {
       this.writing -= 1;
-      if (this.writing === 0 && this.pending.size > 0 && this.flushDelayMs === 0) void this.flush();
+      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) void this.flush();
     }
   }
 
@@ -136,29 +177,47 @@ export class ObservationStore {
    * fails is left out, counted in `failedWrites`. A rejected write must not leave `flushing`
    * rejected, or every later flush, read and clear would fail until the worker restarts.
    */
-  private async write(batch: Observation[]): Promise<void> {
+  private async write(batch: Observation[], capped: CappedDeltas): Promise<void> {
+    let refused: Observation[] = [];
     try {
-      await this.writeTogether(batch);
+      refused = await this.writeTogether(batch);
     } catch {
       for (const observation of batch) {
         try {
-          await this.writeTogether([observation]);
+          refused.push(...(await this.writeTogether([observation])));
         } catch (error) {
-          if (this.failedWrites.length < 1_000) this.failedWrites.push({ id: observation.id, error: String(error) });
+          this.failed(observation.id, error);
         }
       }
     }
+    // Refusals are counted once the transaction that judged them is done, so a retried batch cannot count them twice.
+    for (const observation of refused) {
+      if (!this.quota.refuse(observation)) continue;
+      addCapped(capped, observation, 1);
+      this.changed(observation.sessionId);
+    }
+    try {
+      await writeCapped(await this.dbPromise, capped, this.clock());
+    } catch (error) {
+      this.failed('capped counts', error);
+    }
   }
 
-  private async writeTogether(batch: Observation[]): Promise<void> {
+  private failed(id: string, error: unknown): void {
+    if (this.failedWrites.length < 1_000) this.failedWrites.push({ id, error: String(error) });
+  }
+
+  /** Writes what fits the database's limits (store-limits.ts) and returns what was refused. */
+  private async writeTogether(batch: Observation[]): Promise<Observation[]> {
     const db = await this.dbPromise;
     // Relaxed: the write is done once the operating system has it, not once it reached the disk
     // platter; a browser crash can lose it as it can lose what is still queued.
     const tx = db.transaction('observations', 'readwrite', { durability: 'relaxed' });
-    const writes = batch.map((o) => tx.store.put(o));
+    const { writes, refused } = await writeWithinLimits(tx.store, this.quota, batch);
     // Ask for the commit now instead of when the event loop comes round: less time at risk.
     tx.commit?.();
     await Promise.all([...writes, tx.done]);
+    return refused;
   }
 
   async get(id: string): Promise<Observation | undefined> {
@@ -181,6 +240,19 @@ export class ObservationStore {
     return (await this.dbPromise).getAllFromIndex('observations', 'byTab', tabId);
   }
 
+  /** Reports left out per page URL (the pages' `capped`): of one site session, or of all. */
+  async cappedByPage(sessionId?: string): Promise<Record<string, number>> {
+    await this.flush();
+    return readCapped(await this.dbPromise, sessionId);
+  }
+
+  /** A new session of the site starts: what its pages left out before is no longer its. */
+  async forgetCapped(sessionId: string): Promise<void> {
+    await this.flush();
+    await forgetCapped(await this.dbPromise, sessionId);
+    this.changed(sessionId);
+  }
+
   async count(): Promise<number> {
     await this.flush();
     return (await this.dbPromise).count('observations');
@@ -198,21 +270,26 @@ export class ObservationStore {
   async deleteBefore(time: number): Promise<number> {
     await this.flush();
     const db = await this.dbPromise;
-    const tx = db.transaction('observations', 'readwrite');
+    const tx = db.transaction(['observations', 'capped'], 'readwrite');
+    const observations = tx.objectStore('observations');
     let removed = 0;
-    for (let cursor = await tx.store.index('byTime').openCursor(IDBKeyRange.upperBound(time, true)); cursor; cursor = await cursor.continue()) {
+    for (let cursor = await observations.index('byTime').openCursor(IDBKeyRange.upperBound(time, true)); cursor; cursor = await cursor.continue()) {
       await cursor.delete();
       removed += 1;
     }
+    await deleteCappedBefore(tx.objectStore('capped'), time);
     await tx.done;
     this.epoch += 1;
+    if (removed > 0) this.quota.reset();
     return removed;
   }
 
   async clear(): Promise<void> {
     await this.flush();
-    await (await this.dbPromise).clear('observations');
+    const db = await this.dbPromise;
+    await Promise.all([db.clear('observations'), db.clear('capped')]);
     this.epoch += 1;
+    this.quota.reset();
   }
 
   async close(): Promise<void> {

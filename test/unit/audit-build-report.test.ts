@@ -130,3 +130,20 @@ describe('one pipeline: the popup, the CLI and merge give the same findings for 
     expect([extension.report.settings?.trackerDb, cli.settings?.trackerDb, merged.settings?.trackerDb]).toEqual([true, true, true]);
   });
 });
+
+describe('buildReport: pages that left reports out', () => {
+  it('gives the extension’s pages their counts, and a page whose every report was left out is still a page', () => {
+    const report = buildReport({
+      tool: { name: 't', version: '1' },
+      startedAt: 0,
+      finishedAt: 1,
+      observations: [{ id: 'r', kind: 'request', pageUrl: 'https://www.site.test/', host: 'www.site.test', party: 'first', time: 0, source: 'network' }],
+      capped: { 'https://www.site.test/': 3, 'https://www.site.test/full': 7 },
+      sources: { trackerDb: false },
+    });
+    expect(report.pages).toEqual([
+      { url: 'https://www.site.test/', finalUrl: 'https://www.site.test/', capped: 3 },
+      { url: 'https://www.site.test/full', finalUrl: 'https://www.site.test/full', capped: 7 },
+    ]);
+  });
+});

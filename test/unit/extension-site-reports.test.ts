@@ -98,6 +98,19 @@ describe('SiteReports: the background’s report and badge count from the stores
     expect(await reports.undisclosedCount('inbenta.com')).toBe(undisclosed);
   });
 
+  it('gives each page the count of reports the store left out of it', async () => {
+    const policies = new PolicyStore(`policies-sr-${++n}`);
+    const verdicts = new VerdictStore(`verdicts-sr-${++n}`);
+    const observations = {
+      bySession: async (site: string) => visit.filter((o) => o.sessionId === site),
+      cappedByPage: async (site: string): Promise<Record<string, number>> => (site === 'inbenta.com' ? { 'https://www.inbenta.com/en/products/': 12 } : {}),
+    };
+    const reports = new SiteReports({ observations, verdicts, policies, sessions: { startOf: async () => undefined }, tool, sources: async () => ({ trackerDb: false as const }) });
+    const { report } = await reports.build('inbenta.com');
+    expect(report.pages.find((p) => p.url === 'https://www.inbenta.com/en/products/')?.capped).toBe(12);
+    expect(report.pages.filter((p) => p.capped)).toHaveLength(1);
+  });
+
   it('counts nothing for the badge when the reviewer chose no policy', async () => {
     const { reports, policies } = await setUp();
     await policies.choose('inbenta.com', NO_POLICY);

@@ -12,6 +12,16 @@ describe('KeepaliveRegistry', () => {
     expect(kept).toBe(2_000);
   });
 
+  it('matches a long URL the hook reported cut with the whole URL the network saw', () => {
+    const registry = new KeepaliveRegistry(() => 0);
+    const url = `https://t.test/k?${'q'.repeat(5_000)}`;
+    registry.mark(1, url.slice(0, 2_048), url.length);
+    expect(registry.has(1, url)).toBe(true);
+    expect(registry.has(1, `${url}x`)).toBe(false);
+    registry.rememberRequest({ id: 'r', kind: 'request', pageUrl: 'https://p.test/', url, host: 't.test', party: 'third', time: 0, source: 'network', tabId: 1 });
+    expect(registry.lastRequest(1, url.slice(0, 2_048), url.length)?.id).toBe('r');
+  });
+
   it('forgets a mark after a minute, and a repeated mark counts from its last report', () => {
     let now = 0;
     const registry = new KeepaliveRegistry(() => now);

@@ -77,4 +77,22 @@ describe('the channel between the page hooks and the observer', () => {
     expect(received).toHaveLength(500);
     expect(received.at(-1)).toBe('499');
   });
+
+  it('tells the observer, when it asks, how many reports were not kept or not made', () => {
+    const { win, document } = fakeWindow();
+    let notMade = 0;
+    const post = offerChannel(win, () => {
+      const count = notMade;
+      notMade = 0;
+      return count;
+    });
+    for (let i = 0; i < 650; i++) post(String(i));
+    const leftOut: number[] = [];
+    const channel = acceptChannel(document, () => undefined, (count) => leftOut.push(count));
+    channel.collectLeftOut();
+    notMade = 7;
+    channel.collectLeftOut();
+    channel.collectLeftOut();
+    expect(leftOut).toEqual([150, 7]);
+  });
 });

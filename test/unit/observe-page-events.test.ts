@@ -24,6 +24,13 @@ describe('pageEventToObservation', () => {
     expect(o.source).toBe('page-hook');
   });
 
+  it('keeps the full length of a key that arrived cut', () => {
+    const key = 'k'.repeat(256);
+    const o = pageEventToObservation({ type: 'storage', via: 'hook', area: 'localStorage', key, keyLength: 4_096, valueSize: 1 }, ctx)!;
+    expect(o.storage).toMatchObject({ key, keyLength: 4_096 });
+    expect(o.name).toBe(key);
+  });
+
   it('gives the hook and the read of one key the same id, so they merge', () => {
     const hook = pageEventToObservation({ type: 'storage', via: 'hook', area: 'localStorage', key: 'k', valueSize: 1 }, ctx)!;
     const read = pageEventToObservation({ type: 'storage', via: 'read', area: 'localStorage', key: 'k', valueSize: 1 }, ctx)!;
@@ -66,13 +73,25 @@ describe('pageEventToObservation', () => {
 });
 
 describe('validPageEvents', () => {
-  it('keeps the valid events of a batch and drops forged or malformed ones', () => {
-    const events = validPageEvents([
+  it('keeps the valid events of a batch and counts forged or malformed ones', () => {
+    const { valid, invalid } = validPageEvents([
       { type: 'storage', via: 'hook', area: 'localStorage', key: 'ok', valueSize: 1 },
       { type: 'storage', via: 'hook', area: 'localStorage', key: 'bad', valueSize: -1 },
       { type: 'flash', url: 'x', element: 'applet' },
       'not an object',
     ]);
-    expect(events.map((e) => (e as { key?: string }).key)).toEqual(['ok']);
+    expect(valid.map((e) => (e as { key?: string }).key)).toEqual(['ok']);
+    expect(invalid).toBe(3);
+  });
+
+  it('takes no key, name or URL longer than the page side sends', () => {
+    const { valid, invalid } = validPageEvents([
+      { type: 'storage', via: 'hook', area: 'localStorage', key: 'k'.repeat(257), valueSize: 1 },
+      { type: 'database', via: 'hook', area: 'indexedDB', name: 'n'.repeat(257) },
+      { type: 'beacon', via: 'keepalive', url: `https://t.test/${'u'.repeat(2_048)}` },
+      { type: 'beacon', via: 'keepalive', url: 'https://t.test/cut', urlLength: 9_000 },
+    ]);
+    expect(invalid).toBe(3);
+    expect(valid).toEqual([{ type: 'beacon', via: 'keepalive', url: 'https://t.test/cut', urlLength: 9_000 }]);
   });
 });

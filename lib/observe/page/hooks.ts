@@ -1,6 +1,7 @@
 import { offerChannel } from './channel';
 import { disguiseAsNative } from './native-look';
 import { callerLocator } from './caller';
+import { KEY_LIMIT, ReportLimiter } from './report-limits';
 
 type Emit = (event: Record<string, unknown>) => void;
 type AnyFunction = (...args: never[]) => unknown;
@@ -28,11 +29,15 @@ interface Natives {
  * getter of the page's runs as often as without the hooks.
  */
 export function installPageHooks(win: typeof globalThis): void {
-  const post = offerChannel(win);
+  const apply = win.Reflect.apply;
+  const dateNow = win.Date.now;
+  const DateCtor = win.Date;
+  // Past the frame's limits a call is counted, not reported: no caller read, no report made.
+  const limiter = new ReportLimiter(undefined, () => apply(dateNow, DateCtor, []) as number);
+  const post = offerChannel(win, () => limiter.takeLeftOut());
   const caller = callerLocator(win);
   const register = disguiseAsNative(win);
   const stringify = win.JSON.stringify;
-  const apply = win.Reflect.apply;
   const stringSlice = win.String.prototype.slice;
   const promiseReject = win.Promise.reject;
   const PromiseCtor = win.Promise;
@@ -42,6 +47,7 @@ export function installPageHooks(win: typeof globalThis): void {
     reject: (reason) => apply(promiseReject, PromiseCtor, [reason]),
   };
   const emit: Emit = (event) => {
+    if (!limiter.admit(0)) return;
     try {
       // No prototype: JSON.stringify would call a toJSON the page put on Object.prototype.
       post(stringify({ __proto__: null, ...event, ...caller() }));
@@ -115,7 +121,8 @@ function hookWebStorage(win: typeof globalThis, emit: Emit, { apply, slice }: Na
       const v = `${value}`;
       const result = apply(original, this, [k, v]);
       const area = areaOf(this);
-      if (area) emit({ type: 'storage', via: 'hook', area, key: slice(k, 4096), valueSize: v.length, valuePreview: slice(v, PREVIEW) });
+      // A long key is cut here, before it is copied into the report (a page can write 4 KB keys in a loop).
+      if (area) emit({ type: 'storage', via: 'hook', area, key: slice(k, KEY_LIMIT), ...(k.length > KEY_LIMIT ? { keyLength: k.length } : {}), valueSize: v.length, valuePreview: slice(v, PREVIEW) });
       return result;
     },
   }.setItem;

@@ -2,8 +2,10 @@ import { acceptChannel } from './channel';
 import type { PageEvent } from '../page-events';
 import { readWebStorage, StorageSnapshot } from './storage-snapshot';
 import { flashElementsIn } from './flash';
+import { boundReport, ReportLimiter, reportSize } from './report-limits';
 
-type Send = (events: PageEvent[]) => void;
+/** A batch for the worker: reports, and how many were left out since the last batch (report-limits.ts). */
+type Send = (batch: { events: PageEvent[]; leftOut: number }) => void;
 
 /** Hook events may only claim what a hook can see; anything else arriving that way is forged. */
 const HOOK_TYPES = new Set(['cookie-write', 'storage', 'database', 'beacon']);
@@ -14,33 +16,56 @@ const HOOK_TYPES = new Set(['cookie-write', 'storage', 'database', 'beacon']);
  * frame's storage (catching direct property assignment, which no hook sees), its IndexedDB
  * databases, caches and service workers, and Flash objects in the DOM.
  */
-export function startPageObserver(win: Window & typeof globalThis, send: Send): void {
+export function startPageObserver(win: Window & typeof globalThis, send: Send, limiter = new ReportLimiter()): void {
   const queue: PageEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Set once the channel is accepted: the hooks' early reports can fill a batch before.
+  let channel: { collectLeftOut(): void } | undefined;
   const flush = () => {
     timer = undefined;
-    if (queue.length) send(queue.splice(0, queue.length));
+    channel?.collectLeftOut();
+    if (queue.length || limiter.pendingLeftOut) send({ events: queue.splice(0, queue.length), leftOut: limiter.takeLeftOut() });
   };
-  const push = (event: PageEvent) => {
+  const later = () => {
+    timer ??= setTimeout(flush, 100);
+  };
+  const enqueue = (event: PageEvent) => {
     queue.push(event);
     if (queue.length >= 200) flush();
-    else timer ??= setTimeout(flush, 100);
+    else later();
+  };
+  // Everything the page causes passes the frame's limits; Resource Timing entries are the
+  // browser's record of requests it made, which are never capped.
+  const push = (event: PageEvent) => {
+    if (event.type === 'resource') return enqueue(event);
+    const bounded = boundReport(event as unknown as Record<string, unknown>) as unknown as PageEvent;
+    if (limiter.admit(reportSize(bounded))) enqueue(bounded);
+    else later();
   };
 
-  acceptChannel(win.document, (detail) => {
-    try {
-      const raw = JSON.parse(detail) as Record<string, unknown>;
-      if (!HOOK_TYPES.has(String(raw.type))) return;
-      if ('via' in raw && raw.type !== 'beacon') raw.via = 'hook';
-      // The background validates every field with the zod schema; this only keeps the queue sane
-      // without shipping zod into every frame of every page.
-      if (Object.values(raw).every((v) => typeof v === 'string' || typeof v === 'number' || v === undefined)) {
-        push(raw as unknown as PageEvent);
+  channel = acceptChannel(
+    win.document,
+    (detail) => {
+      // Asked before anything is parsed: past the limits a report costs a count.
+      if (!limiter.admit(detail.length)) return later();
+      try {
+        const raw = JSON.parse(detail) as Record<string, unknown>;
+        if (!HOOK_TYPES.has(String(raw.type))) return;
+        if ('via' in raw && raw.type !== 'beacon') raw.via = 'hook';
+        // The background validates every field with the zod schema; this only keeps the queue sane
+        // without shipping zod into every frame of every page.
+        const bounded = Object.values(raw).every((v) => typeof v === 'string' || typeof v === 'number' || v === undefined) ? boundReport(raw) : undefined;
+        if (bounded) enqueue(bounded as unknown as PageEvent);
+        else limiter.countLeftOut(1);
+      } catch {
+        // Malformed detail (our hooks send none): ignore.
       }
-    } catch {
-      // Malformed (or forged) detail: ignore.
-    }
-  });
+    },
+    (count) => {
+      limiter.countLeftOut(count);
+      later();
+    },
+  );
 
   // What the frame's storage held before any page script ran was not caused by this page view.
   const storage = new StorageSnapshot(readWebStorage(win));
@@ -72,6 +97,8 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
     for (const name of await cacheNames(win)) once({ type: 'database', via: 'read', area: 'cache', name });
     for (const reg of await serviceWorkers(win)) once({ type: 'database', via: 'read', area: 'serviceWorker', name: reg.scope, url: reg.script });
     for (const flash of flashElementsIn(win.document)) once({ type: 'flash', ...flash });
+    // Also fetches what the hooks left out since the last batch, when nothing else was sent.
+    later();
   };
 
   // Read often while the page settles, then now and then, and a last time when it goes away.
@@ -80,7 +107,7 @@ export function startPageObserver(win: Window & typeof globalThis, send: Send): 
   setInterval(() => void snapshot(), 10_000);
   win.addEventListener('pagehide', () => {
     // Send what is queued now: the async reads below may not finish before the frame is gone.
-    for (const event of storage.changes(readWebStorage(win))) queue.push(event);
+    for (const event of storage.changes(readWebStorage(win))) push(event);
     flush();
     void snapshot().finally(flush);
   }, true);

@@ -37,7 +37,7 @@ export class StorageSnapshot {
       for (const [key, value] of current[area]) {
         const before = this.last[area].get(key);
         if (before && before.size === value.size && before.preview === value.preview) continue;
-        events.push({ type: 'storage', via: 'read', area, key: key.slice(0, 4096), valueSize: value.size, valuePreview: value.preview });
+        events.push({ type: 'storage', via: 'read', area, key, valueSize: value.size, valuePreview: value.preview });
       }
     }
     this.last = current;
