@@ -2,7 +2,7 @@ import { createClassifier } from '../classify/classifier';
 import { hostOf, registrableDomain } from '../classify/domain';
 import type { AttributionSource } from '../classify/source';
 import type { Observation } from '../model/observation';
-import { Report, REPORT_SCHEMA_VERSION, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
+import { Report, REPORT_SCHEMA_VERSION, validatedReport, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
 import type { Policy } from '../policy/schema';
 import { audit, type AuditResult } from './audit';
 import { attachReviews, type KeptReview } from './reviews';
@@ -53,7 +53,7 @@ export function buildReport(input: ReportInput): Report {
   const policy = input.policy?.policy;
   const pages = input.pages ? [...input.pages] : pagesOf(input.observations, input.capped ?? {});
   const { findings, unmatchedDeclarations, unobservedCookies } = judgeSite({ ...input, pages });
-  return Report.parse({
+  const report = Report.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: input.tool,
     startedAt: new Date(Math.min(input.startedAt, input.finishedAt)).toISOString(),
@@ -67,6 +67,8 @@ export function buildReport(input: ReportInput): Report {
     ...(policy ? { declarations: policy.declarations, unmatchedDeclarations } : {}),
     ...(policy?.declarations.some((d) => d.cookies?.length) ? { unobservedCookies } : {}),
   });
+  // Validated here, the one place a report is made: writers take it as it is (see validatedReport).
+  return validatedReport(report);
 }
 
 /**
