@@ -21,6 +21,8 @@ export interface SiteReportDeps {
   /** Attribution sources as the user's settings choose them (trackerdb only when switched on). */
   sources(): Promise<AttributionSources>;
   clock?: () => number;
+  /** Observations the kept reports may hold together (default KEPT_OBSERVATIONS). */
+  keptObservations?: number;
 }
 
 function policyStatus(resolution: PolicyResolution): PolicyStatus {
@@ -49,6 +51,20 @@ function policyStatus(resolution: PolicyResolution): PolicyStatus {
 const KEPT_REPORTS = 4;
 
 /**
+ * What the kept reports may hold together: a report keeps every observation of its session, and
+ * one of 100,000 is 40 MB of the worker's heap. The newest report is kept whatever its size (a
+ * session holds at most 100,000, see lib/store/store-limits.ts); older ones go first.
+ */
+const KEPT_OBSERVATIONS = 100_000;
+
+interface KeptReport {
+  key: string;
+  built: Promise<SiteReport>;
+  /** How many observations the report holds, once built. */
+  observations?: number;
+}
+
+/**
  * Builds site reports from the stores; the background's only audit entry point. The last report of
  * each recent site is kept until its observations change or `changed()` is called (a verdict,
  * policy, session or setting), so reopening the popup or the report page costs no rebuild.
@@ -56,7 +72,7 @@ const KEPT_REPORTS = 4;
 export class SiteReports {
   private readonly clock: () => number;
   private generation = 0;
-  private readonly kept = new Map<string, { key: string; built: Promise<SiteReport> }>();
+  private readonly kept = new Map<string, KeptReport>();
   private readonly counted = new Map<string, { key: string; count: number }>();
 
   constructor(private readonly deps: SiteReportDeps) {
@@ -101,14 +117,33 @@ export class SiteReports {
     const kept = this.kept.get(site);
     if (kept?.key === key) return kept.built;
     const built = this.buildFresh(site);
+    const entry: KeptReport = { key, built };
     this.kept.delete(site);
-    this.kept.set(site, { key, built });
+    this.kept.set(site, entry);
     if (this.kept.size > KEPT_REPORTS) this.kept.delete(this.kept.keys().next().value!);
-    // A failed build is not kept: the next call tries again.
-    built.catch(() => {
-      if (this.kept.get(site)?.built === built) this.kept.delete(site);
-    });
+    built.then(
+      ({ report }) => {
+        entry.observations = report.observations.length;
+        this.keepWithinBudget();
+      },
+      // A failed build is not kept: the next call tries again.
+      () => {
+        if (this.kept.get(site) === entry) this.kept.delete(site);
+      },
+    );
     return built;
+  }
+
+  /** Drops the least recently built reports until what the kept ones hold fits the budget. */
+  private keepWithinBudget(): void {
+    const budget = this.deps.keptObservations ?? KEPT_OBSERVATIONS;
+    let total = 0;
+    for (const entry of this.kept.values()) total += entry.observations ?? 0;
+    for (const [site, entry] of this.kept) {
+      if (total <= budget || this.kept.size === 1) break;
+      this.kept.delete(site);
+      total -= entry.observations ?? 0;
+    }
   }
 
   private async buildFresh(site: string): Promise<SiteReport> {

@@ -12,13 +12,44 @@ interface AuditorGlobal {
   };
 }
 
-/** Everything recorded so far, cookie changes still settling included, after the pending batch was written. */
-export function readRecord(worker: Worker): Promise<Observation[]> {
-  return worker.evaluate(async () => {
-    const { auditor } = globalThis as unknown as AuditorGlobal;
-    await auditor.cookies.settle();
-    return auditor.store.all();
-  });
+/** Observations per call when the record is read. */
+const READ_CHUNK = 5_000;
+
+/** The record being read, kept in the worker between the calls that fetch it chunk by chunk. */
+interface ReadInProgress {
+  auditorRecordRead?: Observation[];
+}
+
+/**
+ * Everything recorded so far, cookie changes still settling included, after the pending batch was
+ * written. Fetched as JSON text, a chunk at a time: returned as one value, a long crawl's 85,000
+ * observations made Playwright's serialization hold 750 MB in the CLI and took 25-45 s.
+ */
+export async function readRecord(worker: Worker): Promise<Observation[]> {
+  // A worker restarted between two chunks has lost the record it was reading: start again, once.
+  for (let attempt = 0; ; attempt++) {
+    const total = await worker.evaluate(async () => {
+      const g = globalThis as unknown as AuditorGlobal & ReadInProgress;
+      await g.auditor.cookies.settle();
+      g.auditorRecordRead = await g.auditor.store.all();
+      return g.auditorRecordRead.length;
+    });
+    const observations: Observation[] = [];
+    for (let from = 0; from < total; from += READ_CHUNK) {
+      const text = await worker.evaluate(
+        ({ from, size }) => {
+          const g = globalThis as unknown as ReadInProgress;
+          const chunk = g.auditorRecordRead ? JSON.stringify(g.auditorRecordRead.slice(from, from + size)) : undefined;
+          if (!g.auditorRecordRead || from + size >= g.auditorRecordRead.length) delete g.auditorRecordRead;
+          return chunk;
+        },
+        { from, size: READ_CHUNK },
+      );
+      if (text === undefined) break;
+      for (const observation of JSON.parse(text) as Observation[]) observations.push(observation);
+    }
+    if (observations.length === total || attempt === 1) return observations;
+  }
 }
 
 /** Drops everything recorded so far; cookie changes still settling are that traffic's too. */

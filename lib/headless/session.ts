@@ -127,7 +127,9 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   } finally {
     result.closed = browser.close().then(() => trace('Chromium closed'));
   }
-  result.observations = result.observations.map((o) => ({ ...o, consent: state }));
+  // Tagged in place: the observations were just read from the worker and belong to this session
+  // alone, and a copy of a long crawl's 100,000 would hold both at once.
+  for (const observation of result.observations) observation.consent = state;
   return result;
 }
 

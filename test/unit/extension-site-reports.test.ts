@@ -150,4 +150,29 @@ describe('SiteReports: the background’s report and badge count from the stores
     expect((await reports.build('inbenta.com')).policy).toEqual({ state: 'none-chosen' });
     expect(reads).toBe(3);
   });
+
+  it('keeps older reports only while the kept ones hold no more observations than the budget', async () => {
+    const sizes: Record<string, number> = { 'a.test': 3, 'b.test': 3, 'c.test': 5 };
+    const reads: string[] = [];
+    const observations = {
+      bySession: async (site: string) => {
+        reads.push(site);
+        return Array.from({ length: sizes[site]! }, (_, i) => seen('request', `t${i}.tracker.example`, { sessionId: site, pageUrl: `https://www.${site}/` }));
+      },
+      revisionOf: () => '1',
+    };
+    const deps = { verdicts: new VerdictStore(`verdicts-sr-${++n}`), policies: new PolicyStore(`policies-sr-${++n}`), sessions: { startOf: async () => undefined }, tool };
+    const reports = new SiteReports({ ...deps, observations, sources: async () => ({ trackerDb: false as const }), keptObservations: 6 });
+    await reports.build('a.test');
+    await reports.build('b.test');
+    await reports.build('a.test');
+    await reports.build('b.test');
+    expect(reads).toEqual(['a.test', 'b.test']);
+    // 3 + 3 + 5 is over 6: the two older reports go, and the newest stays.
+    await reports.build('c.test');
+    await reports.build('c.test');
+    await reports.build('b.test');
+    await reports.build('a.test');
+    expect(reads).toEqual(['a.test', 'b.test', 'c.test', 'b.test', 'a.test']);
+  });
 });
