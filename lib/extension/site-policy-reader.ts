@@ -47,8 +47,7 @@ export class SitePolicyReader {
     const tabId = tab.id!;
     this.store.setTabRecorded(tabId, false);
     try {
-      await browser.tabs.update(tabId, { url: link.url });
-      if (!(await loaded(tabId))) return attempt('failed', `the page did not load within ${LOAD_TIMEOUT_MS / 1000} s`);
+      if (!(await navigated(tabId, link.url))) return attempt('failed', `the page did not load within ${LOAD_TIMEOUT_MS / 1000} s`);
       const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/policy-reader.js'] });
       const read = result?.result as PageTextResult | undefined;
       if (!read) return attempt('failed', 'the page could not be read');
@@ -67,15 +66,26 @@ export class SitePolicyReader {
   }
 }
 
-async function loaded(tabId: number): Promise<boolean> {
+/**
+ * Navigates the blank tab and waits for the page to load. A background tab told to navigate while
+ * its own about:blank is still committing can drop the navigation and sit "unloaded" (Chromium
+ * 156); so the blank page is let finish first, and a dropped navigation is asked for again.
+ */
+async function navigated(tabId: number, url: string): Promise<boolean> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  const tabNow = () => browser.tabs.get(tabId);
+  while (Date.now() < deadline && (await tabNow()).status === 'loading') await pause(50);
+  await browser.tabs.update(tabId, { url });
   while (Date.now() < deadline) {
-    const tab = await browser.tabs.get(tabId);
+    const tab = await tabNow();
     if (tab.status === 'complete' && tab.url !== 'about:blank') return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (tab.status === 'unloaded' || (tab.status === 'complete' && !tab.pendingUrl)) await browser.tabs.update(tabId, { url });
+    await pause(100);
   }
   return false;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The links of the page the user is auditing, with the words on them. */
 async function anchorsOfTab(tabId: number): Promise<AnchorSeen[]> {
