@@ -46,6 +46,9 @@ export default defineConfig({
     excludeSources: ['audit-report/**', 'test-artifacts/**', '.scratch/**', '*.log'],
   },
   vite: () => ({
+    // One Public Suffix List in the worker: the adblocker's copy of tldts resolves to the one the
+    // auditor classifies hosts with (same API), which also keeps trackerdb's domains exact.
+    resolve: { alias: { 'tldts-experimental': 'tldts' } },
     define: { 'import.meta.env.AUDITOR_TRACKERDB': JSON.stringify(withTrackerDb ? 'on' : 'off') },
   }),
   hooks: {

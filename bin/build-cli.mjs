@@ -4,14 +4,18 @@
 // node_modules. The bundle sits two folders below the project root, as lib/headless/*.ts do, so
 // the paths the CLI derives from its own location (the project root, policy/, .output/) hold.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist/headless');
+// Chunk names change with their content: the previous build's would pile up.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: join(root, 'lib/headless/cli.ts') },
-  outdir: join(root, 'dist/headless'),
+  outdir,
   outExtension: { '.js': '.mjs' },
   // Modules imported on demand (the policy reader and its language library) stay in chunks of
   // their own, beside the entry so that paths derived from a module's location still hold.

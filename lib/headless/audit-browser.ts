@@ -1,14 +1,10 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumFlags, prepareProfile } from './chromium';
+import { ChromiumProcess, chromiumDidNotStart } from './chromium-process';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { PendingTimers } from './pending-timers';
-import { WARM_UP_ORIGIN, warmUp } from './warm-up';
+import { recordsFirstPage, WARM_UP_ORIGIN, warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
 import { firstLine, UserError } from './errors';
@@ -55,11 +51,11 @@ export interface PageResult {
 /** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
 export const SCHEDULED_TAG_HORIZON_MS = 3_000;
 
-/** Profiles of browsers still open: removed even when the process exits abruptly (a second Ctrl-C). */
-const openProfiles = new Set<string>();
-process.on('exit', () => {
-  for (const dir of openProfiles) rmSync(dir, { recursive: true, force: true });
-});
+/** What a screenshot shows; lazy content below it is not loaded unless --scroll. */
+const VIEWPORT = { width: 1280, height: 720 };
+
+/** Chromium up and its DevTools answering; on a loaded machine it can take seconds. */
+const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** Headless Chromium with the built extension loaded, driven page by page. */
 export class AuditBrowser {
@@ -67,48 +63,39 @@ export class AuditBrowser {
 
   private constructor(
     private readonly context: BrowserContext,
-    private readonly userDataDir: string,
+    private readonly process: ChromiumProcess,
     private readonly consent: ConsentDriver | undefined,
     private readonly timers: PendingTimers | undefined,
   ) {
     context.on('close', () => {
       this.closed = true;
     });
+    void process.exited.then(() => {
+      this.closed = true;
+    });
   }
 
-  static async launch(options: LaunchOptions): Promise<AuditBrowser> {
-    const userDataDir = await mkdtemp(join(tmpdir(), 'auditor-profile-'));
-    openProfiles.add(userDataDir);
-    await prepareProfile(userDataDir, options.blockThirdPartyCookies);
+  /**
+   * Attaches to `started` (the CLI starts the first browser before it loads Playwright), else
+   * starts Chromium now.
+   */
+  static async launch(options: LaunchOptions, started?: ChromiumProcess): Promise<AuditBrowser> {
     trace('launching Chromium');
+    const process = started ?? (await ChromiumProcess.start({ ...options, extra: options.chromiumArgs }));
     let context: BrowserContext;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: options.executablePath,
-        headless: !options.headed,
-        args: chromiumFlags({
-          extensionDir: options.extensionDir,
-          hostRules: options.hostRules,
-          insecure: options.insecure,
-          extra: options.chromiumArgs,
-        }),
-        ignoreHTTPSErrors: options.insecure,
-        // Ctrl-C is the CLI's to handle: it finishes the current page and writes a partial
-        // report, which needs the browser still running. (Chromium runs in its own process
-        // group, so a terminal's Ctrl-C does not reach it either.)
-        handleSIGINT: false,
-      });
+      const browser = await chromium.connectOverCDP(process.pipe, { timeout: LAUNCH_TIMEOUT_MS });
+      context = browser.contexts()[0]!;
     } catch (error) {
-      await rm(userDataDir, { recursive: true, force: true });
-      openProfiles.delete(userDataDir);
-      throw new UserError(`Chromium did not start (${options.executablePath}): ${firstLine(error)}`);
+      await process.stop(0);
+      throw chromiumDidNotStart(options.executablePath, firstLine(error), process);
     }
     try {
       // Both hook into every new document: they must be in place before the first page opens.
       if (options.gpc) await sendGpcSignal(context);
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
-      const browser = new AuditBrowser(context, userDataDir, consent, timers);
+      const browser = new AuditBrowser(context, process, consent, timers);
       trace('Chromium launched');
       const worker = await browser.worker();
       trace('extension worker found');
@@ -118,9 +105,7 @@ export class AuditBrowser {
       }
       return browser;
     } catch (error) {
-      await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
-      openProfiles.delete(userDataDir);
+      await process.stop(0);
       throw error;
     }
   }
@@ -136,9 +121,22 @@ export class AuditBrowser {
     }
   }
 
-  /** Proves the extension records before the first audited page (see warm-up.ts). */
+  /** Proves the extension records with navigations of its own, then forgets them (see warm-up.ts). */
   warmUp(timeoutMs?: number): Promise<void> {
     return warmUp(this, timeoutMs);
+  }
+
+  /**
+   * Visits the session's first page, which proves the extension records; if it recorded nothing
+   * of it, warms up with navigations of its own, forgets that visit and makes it again (the
+   * cookies it left stay in the profile). Nothing else may run in the browser meanwhile.
+   */
+  async visitFirst(url: string, limits: VisitLimits, evidence?: EvidenceRequest): Promise<PageResult> {
+    const result = await this.visit(url, limits, evidence);
+    if (recordsFirstPage(await this.observations())) return result;
+    trace('first page not recorded: warming up, then visiting it again');
+    await this.warmUp();
+    return this.visit(url, limits, evidence);
   }
 
   /**
@@ -217,7 +215,12 @@ export class AuditBrowser {
     const lost = 'Chromium closed unexpectedly; the remaining pages were not audited';
     if (this.closed) throw new UserError(lost);
     const page = await withTimeout(this.context.newPage(), timeoutMs);
-    if (page) return page;
+    if (page) {
+      // Every tab lays out at one size, visible or not, so a tab audited beside others sees what
+      // it sees alone (lazy content comes into view on scrolling) and screenshots match.
+      await page.setViewportSize(VIEWPORT);
+      return page;
+    }
     throw new UserError(this.closed ? lost : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
   }
 
@@ -287,9 +290,10 @@ export class AuditBrowser {
 
   /** Never throws: a profile left in /tmp must not cost the report. */
   async close(): Promise<void> {
-    await withTimeout(this.context.close(), 15_000);
-    // Chromium's helpers may still be writing into the profile for a moment after it exits.
-    await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
-    openProfiles.delete(this.userDataDir);
+    if (this.process.isRunning) {
+      const closing = this.context.browser()!.newBrowserCDPSession().then((cdp) => cdp.send('Browser.close'));
+      await withTimeout(closing.catch(() => undefined), 5_000);
+    }
+    await this.process.stop();
   }
 }

@@ -18,6 +18,57 @@ export function findChromium(explicit?: string, env = process.env): string {
   );
 }
 
+/**
+ * What a browser driven for automation needs beyond our own flags, as Playwright would pass them
+ * when it starts Chromium itself (the CLI starts it, so it is started before Playwright loads):
+ * no throttling of timers or renderers in background tabs (several are audited at once), no
+ * back/forward cache (every visit is a fresh page load), no partitioned third-party storage (it
+ * changes what a cookie's owner can read), no popup blocker, no network on its own behalf.
+ */
+export function automationSwitches(headless: boolean): string[] {
+  const disabled = [
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'ThirdPartyStoragePartitioning',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+  ];
+  return [
+    '--disable-field-trial-config',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--disable-renderer-backgrounding',
+    '--disable-back-forward-cache',
+    '--disable-breakpad',
+    '--disable-component-extensions-with-background-pages',
+    '--no-default-browser-check',
+    '--disable-dev-shm-usage',
+    `--disable-features=${disabled.join(',')}`,
+    '--enable-features=CDPScreenshotNewSurface',
+    '--allow-pre-commit-input',
+    '--disable-hang-monitor',
+    '--disable-ipc-flooding-protection',
+    '--disable-popup-blocking',
+    '--disable-prompt-on-repost',
+    '--force-color-profile=srgb',
+    '--metrics-recording-only',
+    '--password-store=basic',
+    '--use-mock-keychain',
+    '--no-service-autorun',
+    '--disable-search-engine-choice-screen',
+    '--disable-infobars',
+    ...(headless ? ['--headless', '--hide-scrollbars', '--mute-audio'] : []),
+  ];
+}
+
 export interface LaunchFlags {
   extensionDir: string;
   hostRules?: string;
@@ -28,7 +79,8 @@ export interface LaunchFlags {
 /**
  * Flags for an audit browser. The network-quiet flags keep Chromium from talking to anyone on its
  * own (it must only load what the audited page asks for); --disable-extensions-except is needed
- * besides --load-extension, or Playwright's --disable-extensions wins and no worker ever starts.
+ * besides --load-extension when Playwright starts the browser (tests do), or its
+ * --disable-extensions wins and no worker ever starts.
  */
 export function chromiumFlags(flags: LaunchFlags): string[] {
   const args = [

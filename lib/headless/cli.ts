@@ -5,7 +5,8 @@ import { UserError } from './errors';
 import { EXIT_CODES } from './gate';
 import { runMergeCommand } from './merge';
 import { parseMergeArgs } from './merge-args';
-import { toolInfo } from './project';
+import { FirstBrowser } from './first-browser';
+import { PROJECT_ROOT, toolInfo } from './project';
 import type { CliIo } from './run-audit';
 import { auditUsage, commandName, HELP_HINT, MERGE_HELP_HINT, mergeUsage } from './usage';
 
@@ -41,9 +42,11 @@ export async function runAudit(
       const tool = await toolInfo();
       return printed(resolved, `${tool.name} ${tool.version}`);
     }
-    // Loaded here: the browser driver (Playwright) is most of the CLI's load time, and merge and help need none.
+    // Chromium starts first, and comes up while the browser driver (Playwright, most of the
+    // CLI's load time, which merge and help need none of) loads here.
+    const first = FirstBrowser.start(options, PROJECT_ROOT);
     const { runAuditCommand } = await import('./run-audit');
-    return await runAuditCommand(options, resolved);
+    return await runAuditCommand(options, resolved, first);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     resolved.log(`error: ${error.message}`);

@@ -2,10 +2,12 @@ import { registrableDomain } from '../classify/domain';
 import type { PageVisit } from '../model/report';
 import type { Observation } from '../model/observation';
 import { AuditBrowser, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
+import type { ChromiumProcess } from './chromium-process';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
 import { firstLine, UserError } from './errors';
 import { trace } from './trace';
+import { workerAnswers } from './warm-up';
 import { runOrderedPool } from './ordered-pool';
 import type { ConsentState } from './option-values';
 import type { PageProgress, Progress } from './progress';
@@ -20,6 +22,8 @@ import { evidenceBaseName, saveEvidence, type CapturedEvidence, type EvidenceReq
 export interface SessionPlan {
   state: ConsentState;
   launch: Omit<LaunchOptions, 'consent'>;
+  /** Chromium already started with these launch options (the CLI's first browser). */
+  started?: ChromiumProcess | undefined;
   limits: VisitLimits;
   frontier: CrawlFrontier;
   /** The site's own registrable domains: everything else counts as a third party in progress lines. */
@@ -57,12 +61,11 @@ export interface SessionResult {
 export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const { state, frontier, progress, limits } = plan;
   const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [], closed: Promise.resolve() };
-  const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state });
+  const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state }, plan.started);
   const thirdParties = new Set<string>();
   const anchors: AnchorSeen[] = [];
   try {
-    await browser.warmUp();
-    trace('warmed up');
+    await workerAnswers(browser);
     const first = frontier.next();
     if (first !== undefined && state !== 'none' && !plan.isInterrupted()) {
       result.consent = { state, ...(await browser.answerConsent(first, limits)) };
@@ -70,19 +73,23 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
     }
     // Up to `concurrency` tabs at once; results are taken in list order, so the crawl follows the
     // same links in the same order whatever the concurrency.
+    // The first page runs alone: it proves that the extension records (AuditBrowser.visitFirst).
     let n = 1;
     let firstTaken = first === undefined;
+    let firstDone = firstTaken;
     await runOrderedPool<string, PageResult & { where: PageProgress }>({
       concurrency: plan.concurrency,
       take: () => {
-        if (firstTaken) return frontier.next();
+        if (firstTaken) return firstDone ? frontier.next() : undefined;
         firstTaken = true;
         return first;
       },
       run: async (url, index) => {
         const where = { n: index + 1, total: frontier.expectedTotal(), url, ...(plan.labelState ? { state } : {}) };
         progress.pageStarted(where);
-        return { ...(await browser.visit(url, limits, plan.evidence)), where };
+        if (index > 0) return { ...(await browser.visit(url, limits, plan.evidence)), where };
+        const page = await browser.visitFirst(url, limits, plan.evidence).finally(() => (firstDone = true));
+        return { ...page, where };
       },
       handOver: async (url, page) => {
         const { where } = page;

@@ -2,6 +2,7 @@ import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
 import { withTimeout } from './page-actions';
 import { trace } from './trace';
+import type { Observation } from '../model/observation';
 
 export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 
@@ -12,12 +13,28 @@ export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 const SEEN_WITHIN_MS = 150;
 
 /**
- * Navigates until the extension has seen a navigation, then forgets that traffic: Chromium does
- * not deliver navigations to the worker's webRequest listeners before the worker has run its
- * script, so the first navigation waits until the worker answers. The page is answered by the
- * browser's own request interception under a name that never resolves (`.invalid`), so no server
- * is involved: nothing can hold the run up by keeping a connection open, and no host rule of the
- * user's can send it elsewhere. The record is polled briefly after each navigation.
+ * Waits until the extension's worker answers: it has run its script, so its webRequest listeners
+ * are in place. Chromium does not deliver navigations to them before that. In practice the next
+ * navigation is then recorded, so the first audited page is the proof (`recordsFirstPage`), and
+ * only when it was not recorded does the run warm up with navigations of its own.
+ */
+export async function workerAnswers(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
+  const answered = await withTimeout((await browser.worker(timeoutMs)).evaluate(() => true), timeoutMs);
+  if (!answered) throw new UserError(`the auditor extension did not answer within ${timeoutMs / 1000} s`);
+  trace('extension worker answers');
+}
+
+/** Whether the extension recorded the document request of a page just visited (see workerAnswers). */
+export function recordsFirstPage(observations: readonly Observation[]): boolean {
+  return observations.some((o) => o.kind === 'request' && o.resourceType === 'main_frame');
+}
+
+/**
+ * Navigates until the extension has seen a navigation, then forgets that traffic. The page is
+ * answered by the browser's own request interception under a name that never resolves
+ * (`.invalid`), so no server is involved: nothing can hold the run up by keeping a connection
+ * open, and no host rule of the user's can send it elsewhere. The record is polled briefly after
+ * each navigation.
  */
 export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
   return browser.inStartTab(async (page) => {
@@ -25,8 +42,7 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>auditor warm-up</title>' }),
     );
     const deadline = Date.now() + timeoutMs;
-    await withTimeout((await browser.worker(timeoutMs)).evaluate(() => true), timeoutMs);
-    trace('extension worker answers');
+    await workerAnswers(browser, timeoutMs);
     for (let attempt = 1; Date.now() < deadline; attempt++) {
       await page.goto(`${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`).catch(() => undefined);
       if (await seesWarmUp(browser, Math.min(SEEN_WITHIN_MS, deadline - Date.now()))) {

@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { automationSwitches, chromiumFlags, prepareProfile, type LaunchFlags } from './chromium';
+import { UserError } from './errors';
+
+/**
+ * The audit's Chromium as a process of our own, spoken to over its DevTools pipe (file
+ * descriptors 3 and 4, no network port). Starting it needs nothing from the browser driver, so
+ * the CLI starts it first and loads Playwright, the policy and the tracker database while
+ * Chromium and the extension's worker come up; Playwright then attaches to the pipe.
+ */
+export interface ChromiumStart extends LaunchFlags {
+  executablePath: string;
+  headed: boolean;
+  blockThirdPartyCookies: boolean;
+}
+
+/** Enough of Chromium's own output to say why it failed to start. */
+const OUTPUT_KEPT = 4_000;
+
+/** Profiles of browsers still running: removed even when the process exits abruptly (a second Ctrl-C). */
+const openProfiles = new Set<string>();
+process.on('exit', () => {
+  for (const dir of openProfiles) rmSync(dir, { recursive: true, force: true });
+});
+
+export class ChromiumProcess {
+  readonly pipe: DevToolsPipe;
+  /** Resolves once the browser process has exited, whoever ended it. */
+  readonly exited: Promise<void>;
+  private output = '';
+  private running = true;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly userDataDir: string,
+  ) {
+    const [, , stderr, toBrowser, fromBrowser] = child.stdio;
+    this.pipe = new DevToolsPipe(toBrowser as Writable, fromBrowser as Readable);
+    stderr?.on('data', (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+    });
+    this.exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', (error) => {
+        this.output += `\n${error.message}`;
+        resolve();
+      });
+    }).then(() => {
+      this.running = false;
+    });
+  }
+
+  static async start(options: ChromiumStart): Promise<ChromiumProcess> {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'auditor-profile-'));
+    openProfiles.add(userDataDir);
+    await prepareProfile(userDataDir, options.blockThirdPartyCookies);
+    const args = [
+      ...automationSwitches(!options.headed),
+      ...chromiumFlags(options),
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-pipe',
+      'about:blank',
+    ];
+    // Its own process group: a terminal's Ctrl-C is the CLI's to handle (it writes a partial
+    // report, which needs the browser still running).
+    const child = spawn(options.executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
+    return new ChromiumProcess(child, userDataDir);
+  }
+
+  /** What Chromium printed last, for an error message. */
+  lastOutput(): string {
+    return this.output.trim().split('\n').slice(-5).join('\n');
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /**
+   * Ends the process (after `Browser.close` was sent over the pipe, it is only waited for) and
+   * removes the profile. Never throws: a profile left in /tmp must not cost the report.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    const ended = await Promise.race([this.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
+    if (!ended) {
+      try {
+        process.kill(-this.child.pid!, 'SIGKILL');
+      } catch {
+        this.child.kill('SIGKILL');
+      }
+      await this.exited;
+    }
+    this.pipe.close();
+    // Chromium's helpers may still be writing into the profile for a moment after it exits.
+    await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+    openProfiles.delete(this.userDataDir);
+  }
+}
+
+/** Chromium's DevTools pipe: JSON messages, each ended by a NUL byte, both ways. */
+export class DevToolsPipe {
+  onmessage?: (message: object) => void;
+  onclose?: (reason?: string) => void;
+  private pending: Buffer[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly toBrowser: Writable,
+    fromBrowser: Readable,
+  ) {
+    fromBrowser.on('data', (chunk: Buffer) => this.receive(chunk));
+    fromBrowser.once('close', () => this.ended('Chromium closed its DevTools pipe'));
+    // A write after the browser died fails here; the close above reports it.
+    toBrowser.on('error', () => undefined);
+    fromBrowser.on('error', () => undefined);
+  }
+
+  send(message: object): void {
+    if (this.closed) return;
+    this.toBrowser.write(`${JSON.stringify(message)}\0`);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.toBrowser.end();
+    this.ended();
+  }
+
+  private receive(chunk: Buffer): void {
+    let start = 0;
+    for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+      this.pending.push(chunk.subarray(start, end));
+      const text = Buffer.concat(this.pending).toString('utf8');
+      this.pending = [];
+      start = end + 1;
+      this.onmessage?.(JSON.parse(text) as object);
+    }
+    if (start < chunk.length) this.pending.push(chunk.subarray(start));
+  }
+
+  private ended(reason?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onclose?.(reason);
+  }
+}
+
+export function chromiumDidNotStart(executablePath: string, reason: string, browser?: ChromiumProcess): UserError {
+  const output = browser?.lastOutput();
+  return new UserError(`Chromium did not start (${executablePath}): ${reason}${output ? `\n${output}` : ''}`);
+}
