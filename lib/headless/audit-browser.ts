@@ -1,4 +1,5 @@
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { ChromiumProcess, chromiumDidNotStart } from './chromium-process';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
@@ -14,6 +15,12 @@ import { cappedByPage, clearRecord, readRecord } from './extension-record';
 import type { Observation } from '../model/observation';
 import type { PageVisit } from '../model/report';
 import type { AnchorSeen } from '../policy/discover-links';
+
+/**
+ * Required, not imported: Playwright is CommonJS, and importing it from an ES module has Node scan
+ * its large sources for export names first (about a fifth of a second of the CLI's start).
+ */
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 export interface LaunchOptions {
   executablePath: string;
