@@ -1,4 +1,5 @@
-import { STATUS_ORDER, type Finding, type FindingStatus } from '../model/finding';
+import type { Finding } from '../model/finding';
+import { STATUS_ORDER, type FindingStatus } from '../model/vocabulary';
 export { statusRank } from '../model/order';
 
 /** The order reviewers read findings in (defined with the Finding schema). */

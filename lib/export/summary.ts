@@ -1,7 +1,6 @@
 import { compareText } from '../model/order';
 import type { FindingStatus } from '../model/finding';
-import type { ObservationKind } from '../model/observation';
-import { ObservationKind as ObservationKindSchema } from '../model/observation';
+import { OBSERVATION_KINDS, type ObservationKind } from '../model/vocabulary';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { formatTime, plural, attributionSourcesText, policyProvenanceText } from './format';
@@ -33,7 +32,7 @@ export interface ReportSummary {
 }
 
 function zeroPerKind(): Record<ObservationKind, number> {
-  return Object.fromEntries(ObservationKindSchema.options.map((k) => [k, 0])) as Record<ObservationKind, number>;
+  return Object.fromEntries(OBSERVATION_KINDS.map((k) => [k, 0])) as Record<ObservationKind, number>;
 }
 
 /** Counts shared by the HTML report, the popup and the CLI, so they never disagree. */
@@ -109,7 +108,7 @@ export function formatSummary(report: Report): string {
     '',
     ...table(
       ['Kind', 'Observations'],
-      ObservationKindSchema.options.map((k) => [k, String(summary.observations.byKind[k])]),
+      OBSERVATION_KINDS.map((k) => [k, String(summary.observations.byKind[k])]),
     ),
   );
   return `${lines.join('\n')}\n`;

@@ -1,34 +1,12 @@
 import { z } from 'zod';
 import { ObservationKind } from './observation';
 import { Technology } from './technology';
+import { FINDING_STATUSES } from './vocabulary';
 
-/**
- * How the policy treats one third party for one kind of evidence.
- * `unreviewed` is used when no policy was applied to the run.
- */
-export const FindingStatus = z.enum([
-  'undisclosed',
-  'technology-not-disclosed',
-  'disclosed-by-category',
-  'disclosed',
-  'first-party',
-  'unreviewed',
-]);
+export { STATUS_ORDER } from './vocabulary';
+
+export const FindingStatus = z.enum(FINDING_STATUSES);
 export type FindingStatus = z.infer<typeof FindingStatus>;
-
-/**
- * The one order findings are read in, everywhere (audit, exports, popup): what needs action first;
- * third parties no policy judged before the site's own domains, which need no disclosure. Spelled
- * out rather than taken from the enum so that reordering the schema cannot reorder reports.
- */
-export const STATUS_ORDER = [
-  'undisclosed',
-  'technology-not-disclosed',
-  'disclosed-by-category',
-  'disclosed',
-  'unreviewed',
-  'first-party',
-] as const satisfies readonly FindingStatus[];
 
 /**
  * What the policy would have to say for an undisclosed finding to be covered, shaped like a policy

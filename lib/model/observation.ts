@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { OBSERVATION_KINDS } from './vocabulary';
 
 /**
  * One thing a site did to its visitor, as seen by one of our collectors.
  * Field names are part of the report contract (report.schema.json): keep them stable.
  */
-export const ObservationKind = z.enum(['request', 'cookie', 'storage', 'beacon', 'flash']);
+export const ObservationKind = z.enum(OBSERVATION_KINDS);
 export type ObservationKind = z.infer<typeof ObservationKind>;
 
 export const Party = z.enum(['first', 'third']);

@@ -1,4 +1,5 @@
-import { STATUS_ORDER, type Finding } from './finding';
+import type { Finding } from './finding';
+import { STATUS_ORDER } from './vocabulary';
 
 /** Position of a status in STATUS_ORDER; unknown statuses (from a newer schema) sort last. */
 export function statusRank(status: string): number {

@@ -109,6 +109,14 @@ afterAll(async () => {
 });
 
 describe('popup for the demo site', () => {
+  it('loads no schema library: it shows a report the worker validated', async () => {
+    // zod builds its schemas when its module loads; the popup only renders, so it opens sooner without.
+    const html = await readFile(join(extensionDir(ROOT), 'popup.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(await readFile(join(extensionDir(ROOT), script), 'utf8'), script).not.toContain('$ZodType');
+  });
+
   it('names the site and the bundled policy it is judged against', async () => {
     const popup = await openPopup();
     await expect(popup.getByTestId('site').textContent()).resolves.toBe('inbenta.com');
