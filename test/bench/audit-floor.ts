@@ -1,8 +1,10 @@
 /**
  * A one-page audit (the whole CLI process, as a user runs it) against its floor: a plain headless
  * Chromium launched, the same page loaded, 500 ms of network quiet, closed. Same page, same run,
- * alternating, medians of five; printed as a ratio (target ≤ 1.3). Also a 50-page crawl with one
- * tab and with two (target: two tabs ≥ 1.7× faster on 2 cores). Asserts nothing.
+ * alternating, medians of five; printed as a ratio (target ≤ 1.3), and against the same floor
+ * scripted as a process of its own (floor-process.mjs), which also pays for loading Node and
+ * Playwright. Also a 50-page crawl with one tab and with two (target: two tabs ≥ 1.7× faster on
+ * 2 cores). Asserts nothing.
  * Run: npx tsx test/bench/audit-floor.ts
  */
 import { spawn } from 'node:child_process';
@@ -49,12 +51,23 @@ async function floor(): Promise<number> {
   return elapsed;
 }
 
+/** The same floor as a process of its own: what scripting it costs, Node and Playwright loading included. */
+async function floorProcess(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'test/bench/floor-process.mjs'), findChromium(), server.hostRules, PAGE], { stdio: 'ignore' });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  if (code !== 0) throw new Error(`floor process exited ${code}`);
+  return performance.now() - started;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const audits: number[] = [];
 const floors: number[] = [];
+const floorProcesses: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   floors.push(await floor());
   audits.push(await audit([PAGE]));
+  floorProcesses.push(await floorProcess());
 }
 // The fixture site's generated catalog: 50 pages that link on, each with two trackers.
 const crawl = (tabs: number) => audit(['https://www.inbenta.com/en/catalog/1', '--max-pages', '50', '--concurrency', String(tabs)]);
@@ -64,6 +77,7 @@ await server.close();
 
 const rows = [
   ['one-page audit / floor', (median(audits) / median(floors)).toFixed(2), '≤ 1.30', `${Math.round(median(audits))} ms vs ${Math.round(median(floors))} ms`],
+  ['one-page audit / floor as a process', (median(audits) / median(floorProcesses)).toFixed(2), '', `${Math.round(median(audits))} ms vs ${Math.round(median(floorProcesses))} ms (Node and Playwright loading included)`],
   ['50-page crawl, 1 tab / 2 tabs', (oneTab / twoTabs).toFixed(2), '≥ 1.70', `${Math.round(oneTab)} ms vs ${Math.round(twoTabs)} ms`],
 ];
 console.log(['figure', 'ratio', 'target', 'medians'].join(' | '));
