@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { parseAuditArgs, UsageError } from './args';
 import { UserError } from './errors';
 import { EXIT_CODES } from './gate';
-import { runMergeCommand } from './merge';
 import { parseMergeArgs } from './merge-args';
 import { FirstBrowser } from './first-browser';
 import { PROJECT_ROOT, toolInfo } from './project';
@@ -34,6 +33,7 @@ export async function runAudit(
     if (merging) {
       const options = parseMergeArgs(argv.slice(1));
       if (options === 'help') return printed(resolved, mergeUsage(command));
+      const { runMergeCommand } = await import('./merge');
       return await runMergeCommand(options, resolved);
     }
     const options = parseAuditArgs(argv);
