@@ -10,6 +10,7 @@ import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-
 import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
 import { firstLine, UserError } from './errors';
 import { trace } from './trace';
+import { Tabs } from './tabs';
 import { hostOf } from '../classify/domain';
 import { cappedByPage, clearRecord, readRecord } from './extension-record';
 import type { Observation } from '../model/observation';
@@ -33,6 +34,8 @@ export interface LaunchOptions {
   gpc: boolean;
   /** False: the extension records storage values by size only (default true). */
   valuePreviews?: boolean;
+  /** Pages audited at once (each then gets a window of its own: tabs.ts). */
+  concurrency?: number;
   /** Answer consent banners in this profile; undefined leaves them alone. */
   consent?: ConsentAnswer;
 }
@@ -58,22 +61,22 @@ export interface PageResult {
 /** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
 export const SCHEDULED_TAG_HORIZON_MS = 3_000;
 
-/** What a screenshot shows; lazy content below it is not loaded unless --scroll. */
-const VIEWPORT = { width: 1280, height: 720 };
-
 /** Chromium up and its DevTools answering; on a loaded machine it can take seconds. */
 const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** Headless Chromium with the built extension loaded, driven page by page. */
 export class AuditBrowser {
   private closed = false;
+  private readonly tabs: Tabs;
 
   private constructor(
     private readonly context: BrowserContext,
     private readonly process: ChromiumProcess,
     private readonly consent: ConsentDriver | undefined,
     private readonly timers: PendingTimers | undefined,
+    ownWindows: boolean,
   ) {
+    this.tabs = new Tabs(context, () => this.closed, ownWindows);
     context.on('close', () => {
       this.closed = true;
     });
@@ -102,7 +105,7 @@ export class AuditBrowser {
       if (options.gpc) await sendGpcSignal(context);
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
-      const browser = new AuditBrowser(context, process, consent, timers);
+      const browser = new AuditBrowser(context, process, consent, timers, (options.concurrency ?? 1) > 1);
       trace('Chromium launched');
       const worker = await browser.worker();
       trace('extension worker found');
@@ -200,8 +203,8 @@ export class AuditBrowser {
    * it open: no tab to open or close (the warm-up). Otherwise in a tab of its own.
    */
   async inStartTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
-    const start = this.context.pages().find((p) => p.url() === 'about:blank');
-    return start ? work(start) : this.inTab(work);
+    const [start] = this.context.pages(); // the first: later blank tabs are spares (tabs.ts)
+    return start?.url() === 'about:blank' ? work(start) : this.inTab(work);
   }
 
   /** Runs `work` in a tab of its own, then closes it: for pages read, not audited (the site's policy). */
@@ -214,21 +217,13 @@ export class AuditBrowser {
     }
   }
 
-  /**
-   * A new tab. A browser that cannot open one any more (it crashed, or hangs) ends the session:
-   * its pages so far are reported, and the error says the rest were not audited.
-   */
-  private async openPage(timeoutMs = 30_000): Promise<Page> {
-    const lost = 'Chromium closed unexpectedly; the remaining pages were not audited';
-    if (this.closed) throw new UserError(lost);
-    const page = await withTimeout(this.context.newPage(), timeoutMs);
-    if (page) {
-      // Every tab lays out at one size, visible or not, so a tab audited beside others sees what
-      // it sees alone (lazy content comes into view on scrolling) and screenshots match.
-      await page.setViewportSize(VIEWPORT);
-      return page;
-    }
-    throw new UserError(this.closed ? lost : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
+  /** Opens the next tab ahead of need (see tabs.ts). */
+  prepareTab(): void {
+    this.tabs.prepare();
+  }
+
+  private openPage(): Promise<Page> {
+    return this.tabs.open();
   }
 
   private async load(page: Page, url: string, limits: VisitLimits, result: PageResult): Promise<true> {

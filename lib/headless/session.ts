@@ -65,6 +65,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const thirdParties = new Set<string>();
   const anchors: AnchorSeen[] = [];
   try {
+    browser.prepareTab(); // while the worker starts
     await workerAnswers(browser);
     const first = frontier.next();
     if (first !== undefined && state !== 'none' && !plan.isInterrupted()) {
