@@ -1,7 +1,7 @@
 import type { Report } from '../model/report';
 import { formatLifetime, plural } from './format';
 import { html, type SafeHtml } from './html-escape';
-import { cookieLifetimeView, lifetimePosition, type CookieLifetimeRow } from './report-views';
+import { cookieLifetimeView, lifetimePosition, type CookieLifetimeRow } from './cookie-lifetime-view';
 import { STATUS_LABELS } from './status';
 
 /*

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type Report } from '../../lib/model/report';
-import { cookieLifetimeView } from '../../lib/export/report-views';
+import { cookieLifetimeView } from '../../lib/export/cookie-lifetime-view';
 import { STATUS_ORDER } from '../../lib/export/status';
 import type { ResponseMap } from '../../lib/extension/messages';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';

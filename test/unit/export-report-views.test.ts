@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  consentView,
-  cookieLifetimeView,
-  lifetimePosition,
-  pageMatrix,
-  statusOfPart,
-} from '../../lib/export/report-views';
+import { cookieLifetimeView, lifetimePosition } from '../../lib/export/cookie-lifetime-view';
+import { consentView, pageMatrix, statusOfPart } from '../../lib/export/report-views';
 import type { Finding } from '../../lib/model/finding';
 import type { Observation } from '../../lib/model/observation';
 import type { Report } from '../../lib/model/report';
