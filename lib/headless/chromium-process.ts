@@ -52,6 +52,9 @@ export class ChromiumProcess {
       });
     }).then(() => {
       this.running = false;
+      // Its helpers may outlive it holding the pipe open: the driver must learn now that the
+      // browser is gone, or a call still waiting on it would wait forever.
+      this.pipe.close('Chromium exited');
     });
   }
 
@@ -70,6 +73,11 @@ export class ChromiumProcess {
     // report, which needs the browser still running).
     const child = spawn(options.executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
     return new ChromiumProcess(child, userDataDir);
+  }
+
+  /** The browser process (its helpers are in its process group). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** What Chromium printed last, for an error message. */
@@ -93,7 +101,7 @@ export class ChromiumProcess {
       } catch {
         this.child.kill('SIGKILL');
       }
-      await this.exited;
+      await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     }
     this.pipe.close();
     // Chromium's helpers may still be writing into the profile for a moment after it exits.
@@ -125,10 +133,10 @@ export class DevToolsPipe {
     this.toBrowser.write(`${JSON.stringify(message)}\0`);
   }
 
-  close(): void {
+  close(reason?: string): void {
     if (this.closed) return;
     this.toBrowser.end();
-    this.ended();
+    this.ended(reason);
   }
 
   private receive(chunk: Buffer): void {

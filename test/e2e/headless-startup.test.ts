@@ -1,10 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, buildIsStale } from '../../lib/headless/build';
+import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
 import { PROJECT_ROOT } from '../../lib/headless/project';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { workerAnswers } from '../../lib/headless/warm-up';
 import { launchAuditBrowser } from './helpers';
+import { chromium } from 'playwright-core';
+import { ChromiumProcess } from '../../lib/headless/chromium-process';
+import { findChromium } from '../../lib/headless/chromium';
 
 /**
  * A generous bound on the time from launching the browser to the first audited navigation: a
@@ -83,6 +86,22 @@ describe('browser start-up', () => {
     } finally {
       await browser.close();
       await silent.close();
+    }
+  });
+});
+
+describe('a browser that dies under the audit', () => {
+  it('ends every call still waiting on it when the browser process dies', async () => {
+    const started = await ChromiumProcess.start({ executablePath: findChromium(), headed: false, blockThirdPartyCookies: false, extensionDir: extensionDir(PROJECT_ROOT), hostRules: server.hostRules, insecure: true, extra: [] });
+    const browser = await chromium.connectOverCDP(started.pipe);
+    try {
+      const page = await browser.contexts()[0]!.newPage();
+      const waiting = page.evaluate(() => new Promise(() => undefined)).then(() => 'answered', () => 'failed');
+      process.kill(started.pid!, 'SIGKILL'); // the browser process alone, as a crash would
+      const outcome = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 20_000))]);
+      expect(outcome).toBe('failed');
+    } finally {
+      await started.stop(0);
     }
   });
 });
