@@ -86,12 +86,12 @@ export class AuditBrowser {
   }
 
   /**
-   * Attaches to `started` (the CLI starts the first browser before it loads Playwright), else
-   * starts Chromium now.
+   * Starts Chromium as a process of our own on its DevTools pipe and attaches Playwright to it
+   * (chromium-process.ts).
    */
-  static async launch(options: LaunchOptions, started?: ChromiumProcess): Promise<AuditBrowser> {
+  static async launch(options: LaunchOptions): Promise<AuditBrowser> {
     trace('launching Chromium');
-    const process = started ?? (await ChromiumProcess.start({ ...options, extra: options.chromiumArgs }));
+    const process = await ChromiumProcess.start({ ...options, extra: options.chromiumArgs });
     let context: BrowserContext;
     try {
       const browser = await chromium.connectOverCDP(process.pipe, { timeout: LAUNCH_TIMEOUT_MS });

@@ -9,9 +9,10 @@ import { UserError } from './errors';
 
 /**
  * The audit's Chromium as a process of our own, spoken to over its DevTools pipe (file
- * descriptors 3 and 4, no network port). Starting it needs nothing from the browser driver, so
- * the CLI starts it first and loads Playwright, the policy and the tracker database while
- * Chromium and the extension's worker come up; Playwright then attaches to the pipe.
+ * descriptors 3 and 4, no network port), with Playwright attached to the pipe: the process, its
+ * exit and its profile are ours to manage, and it ends the moment the audit has read everything.
+ * (Started before Playwright had loaded, the extension's worker could come up before Playwright
+ * attached, and Playwright then never saw the worker's context: calls on it waited forever.)
  */
 export interface ChromiumStart extends LaunchFlags {
   executablePath: string;

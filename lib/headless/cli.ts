@@ -4,8 +4,7 @@ import { parseAuditArgs, UsageError } from './args';
 import { UserError } from './errors';
 import { EXIT_CODES } from './gate';
 import { parseMergeArgs } from './merge-args';
-import { FirstBrowser } from './first-browser';
-import { PROJECT_ROOT, toolInfo } from './project';
+import { toolInfo } from './project';
 import type { CliIo } from './run-audit';
 import { auditUsage, commandName, HELP_HINT, MERGE_HELP_HINT, mergeUsage } from './usage';
 
@@ -42,11 +41,9 @@ export async function runAudit(
       const tool = await toolInfo();
       return printed(resolved, `${tool.name} ${tool.version}`);
     }
-    // Chromium starts first, and comes up while the browser driver (Playwright, most of the
-    // CLI's load time, which merge and help need none of) loads here.
-    const first = FirstBrowser.start(options, PROJECT_ROOT);
+    // Loaded here: the browser driver (Playwright) is most of the CLI's load time, and merge and help need none.
     const { runAuditCommand } = await import('./run-audit');
-    return await runAuditCommand(options, resolved, first);
+    return await runAuditCommand(options, resolved);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     resolved.log(`error: ${error.message}`);

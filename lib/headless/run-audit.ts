@@ -19,7 +19,6 @@ import { describeDiscovery, type DiscoveryResult } from './discovery-result';
 import { Progress, type Terminal } from './progress';
 import { PROJECT_ROOT, toolInfo } from './project';
 import { runSession, type SessionResult } from './session';
-import type { FirstBrowser } from './first-browser';
 import { startUrls } from './url-list';
 
 export interface CliIo {
@@ -41,12 +40,11 @@ interface Prepared {
 }
 
 /** `npm run audit -- <url...>` once its arguments were read (cli.ts): returns the exit code (see usage.ts). */
-export async function runAuditCommand(options: AuditOptions, io: CliIo, first?: FirstBrowser): Promise<number> {
+export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise<number> {
   let prepared: Prepared;
   try {
     prepared = await prepare(options, io);
   } catch (error) {
-    await first?.discard();
     io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
     return EXIT_CODES.error;
   }
@@ -81,7 +79,6 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo, first?: 
         : new CrawlFrontier(prepared.urls, options.maxPages);
       const session = await runSession({
         state,
-        started: await first?.take(),
         launch: { ...options, executablePath: prepared.executablePath, extensionDir: extensionDir(PROJECT_ROOT) },
         limits: options,
         frontier,
@@ -106,7 +103,6 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo, first?: 
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.clear();
-    await first?.discard();
   }
 
   const pages = sessions.flatMap((s) => s.pages);

@@ -2,12 +2,12 @@ import { registrableDomain } from '../classify/domain';
 import type { PageVisit } from '../model/report';
 import type { Observation } from '../model/observation';
 import { AuditBrowser, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
-import type { ChromiumProcess } from './chromium-process';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
 import { firstLine, UserError } from './errors';
 import { trace } from './trace';
 import { workerAnswers } from './warm-up';
+import { withTimeout } from './page-actions';
 import { runOrderedPool } from './ordered-pool';
 import type { ConsentState } from './option-values';
 import type { PageProgress, Progress } from './progress';
@@ -22,8 +22,6 @@ import { evidenceBaseName, saveEvidence, type CapturedEvidence, type EvidenceReq
 export interface SessionPlan {
   state: ConsentState;
   launch: Omit<LaunchOptions, 'consent'>;
-  /** Chromium already started with these launch options (the CLI's first browser). */
-  started?: ChromiumProcess | undefined;
   limits: VisitLimits;
   frontier: CrawlFrontier;
   /** The site's own registrable domains: everything else counts as a third party in progress lines. */
@@ -61,7 +59,7 @@ export interface SessionResult {
 export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   const { state, frontier, progress, limits } = plan;
   const result: SessionResult = { state, pages: [], observations: [], consent: { state, outcome: 'not-requested' }, visitedUrls: [], closed: Promise.resolve() };
-  const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state }, plan.started);
+  const browser = await AuditBrowser.launch({ ...plan.launch, consent: state === 'none' ? undefined : state });
   const thirdParties = new Set<string>();
   const anchors: AnchorSeen[] = [];
   try {
@@ -131,7 +129,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionResult> {
   } catch (error) {
     result.failure = error instanceof UserError ? error.message : firstLine(error);
     // Whatever the extension recorded before the failure still goes into the report.
-    result.observations = await browser.observations().catch(() => []);
+    // Bounded: a worker that stopped answering must not hold the run (and its report) forever.
+    result.observations = (await withTimeout(browser.observations(), 30_000)) ?? [];
   } finally {
     result.closed = browser.close().then(() => trace('Chromium closed'));
   }
