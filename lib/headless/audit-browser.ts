@@ -97,7 +97,7 @@ export class AuditBrowser {
       const browser = await chromium.connectOverCDP(process.pipe, { timeout: LAUNCH_TIMEOUT_MS });
       context = browser.contexts()[0]!;
     } catch (error) {
-      await process.stop(0);
+      await process.stop();
       throw chromiumDidNotStart(options.executablePath, firstLine(error), process);
     }
     try {
@@ -115,7 +115,7 @@ export class AuditBrowser {
       }
       return browser;
     } catch (error) {
-      await process.stop(0);
+      await process.stop();
       throw error;
     }
   }
@@ -293,6 +293,6 @@ export class AuditBrowser {
   /** Never throws: a profile left in /tmp must not cost the report. */
   async close(): Promise<void> {
     // Everything was read from it, and the profile is thrown away: nothing to shut down gracefully.
-    await this.process.stop(0);
+    await this.process.stop();
   }
 }

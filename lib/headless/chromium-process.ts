@@ -7,13 +7,6 @@ import type { Readable, Writable } from 'node:stream';
 import { automationSwitches, chromiumFlags, prepareProfile, type LaunchFlags } from './chromium';
 import { UserError } from './errors';
 
-/**
- * The audit's Chromium as a process of our own, spoken to over its DevTools pipe (file
- * descriptors 3 and 4, no network port), with Playwright attached to the pipe: the process, its
- * exit and its profile are ours to manage, and it ends the moment the audit has read everything.
- * (Started before Playwright had loaded, the extension's worker could come up before Playwright
- * attached, and Playwright then never saw the worker's context: calls on it waited forever.)
- */
 export interface ChromiumStart extends LaunchFlags {
   executablePath: string;
   headed: boolean;
@@ -29,12 +22,18 @@ process.on('exit', () => {
   for (const dir of openProfiles) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The audit's Chromium as a process of our own, spoken to over its DevTools pipe (file
+ * descriptors 3 and 4, no network port), with Playwright attached to the pipe: the process, its
+ * exit and its profile are ours to manage, and it ends the moment the audit has read everything.
+ * (Started before Playwright had loaded, the extension's worker could come up before Playwright
+ * attached, and Playwright then never saw the worker's context: calls on it waited forever.)
+ */
 export class ChromiumProcess {
   readonly pipe: DevToolsPipe;
   /** Resolves once the browser process has exited, whoever ended it. */
   readonly exited: Promise<void>;
   private output = '';
-  private running = true;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -52,7 +51,6 @@ export class ChromiumProcess {
         resolve();
       });
     }).then(() => {
-      this.running = false;
       // Its helpers may outlive it holding the pipe open: the driver must learn now that the
       // browser is gone, or a call still waiting on it would wait forever.
       this.pipe.close('Chromium exited');
@@ -86,17 +84,12 @@ export class ChromiumProcess {
     return this.output.trim().split('\n').slice(-5).join('\n');
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   /**
-   * Ends the process (after `Browser.close` was sent over the pipe, it is only waited for) and
+   * Kills the browser and its helpers (their process group), unless it has exited already, and
    * removes the profile. Never throws: a profile left in /tmp must not cost the report.
    */
-  async stop(graceMs = 10_000): Promise<void> {
-    const ended = await Promise.race([this.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
-    if (!ended) {
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
         process.kill(-this.child.pid!, 'SIGKILL');
       } catch {

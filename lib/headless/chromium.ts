@@ -20,7 +20,7 @@ export function findChromium(explicit?: string, env = process.env): string {
 
 /**
  * What a browser driven for automation needs beyond our own flags, as Playwright would pass them
- * when it starts Chromium itself (the CLI starts it, so it is started before Playwright loads):
+ * when it starts Chromium itself (the CLI starts it, chromium-process.ts):
  * no throttling of timers or renderers in background tabs (several are audited at once), no
  * back/forward cache (every visit is a fresh page load), no partitioned third-party storage (it
  * changes what a cookie's owner can read), no popup blocker, no network on its own behalf.

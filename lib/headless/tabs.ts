@@ -5,6 +5,8 @@ import { withTimeout } from './page-actions';
 /** What a screenshot shows; lazy content below it is not loaded unless --scroll. */
 const VIEWPORT = { width: 1280, height: 720 };
 
+const LOST = 'Chromium closed unexpectedly; the remaining pages were not audited';
+
 /**
  * New tabs for the audit. Opening one costs a tenth of a second or more (a renderer, Playwright's
  * set-up of the page), so the first is opened while the extension's worker starts. Not while a
@@ -33,15 +35,14 @@ export class Tabs {
    * its pages so far are reported, and the error says the rest were not audited.
    */
   async open(timeoutMs = 30_000): Promise<Page> {
-    const lost = 'Chromium closed unexpectedly; the remaining pages were not audited';
-    if (this.isClosed()) throw new UserError(lost);
+    if (this.isClosed()) throw new UserError(LOST);
     const spare = this.spare;
     this.spare = undefined;
     const page = (await spare) ?? (await withTimeout(this.create(), timeoutMs));
     // In windows of their own, the next tab opens while this one is audited: it hides nothing.
     if (this.ownWindows) this.prepare(timeoutMs);
     if (page && !page.isClosed()) return page;
-    throw new UserError(this.isClosed() ? lost : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
+    throw new UserError(this.isClosed() ? LOST : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
   }
 
   private async create(): Promise<Page> {
@@ -63,7 +64,7 @@ export class Tabs {
     // Found by its target: an audited page may open windows of its own meanwhile.
     for (;;) {
       for (const page of this.context.pages()) if ((await this.targetIdOf(page)) === targetId) return page;
-      if (this.isClosed()) throw new UserError('Chromium closed unexpectedly; the remaining pages were not audited');
+      if (this.isClosed()) throw new UserError(LOST);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

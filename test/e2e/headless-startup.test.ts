@@ -101,7 +101,7 @@ describe('a browser that dies under the audit', () => {
       const outcome = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 20_000))]);
       expect(outcome).toBe('failed');
     } finally {
-      await started.stop(0);
+      await started.stop();
     }
   });
 });
