@@ -5,14 +5,14 @@ import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consen
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { PendingTimers } from './pending-timers';
-import { recordsFirstPage, WARM_UP_ORIGIN, warmUp } from './warm-up';
+import { WARM_UP_ORIGIN, warmUp } from './warm-up';
 import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
 import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
 import { firstLine, UserError } from './errors';
 import { trace } from './trace';
 import { Tabs } from './tabs';
 import { hostOf } from '../classify/domain';
-import { cappedByPage, clearRecord, readRecord } from './extension-record';
+import { cappedByPage, clearRecord, readRecord, recordsADocument } from './extension-record';
 import type { Observation } from '../model/observation';
 import type { PageVisit } from '../model/report';
 import type { AnchorSeen } from '../policy/discover-links';
@@ -143,7 +143,7 @@ export class AuditBrowser {
    */
   async visitFirst(url: string, limits: VisitLimits, evidence?: EvidenceRequest): Promise<PageResult> {
     const result = await this.visit(url, limits, evidence);
-    if (recordsFirstPage(await this.observations())) return result;
+    if (await recordsADocument(await this.worker(), WARM_UP_ORIGIN)) return result;
     trace('first page not recorded: warming up, then visiting it again');
     await this.warmUp();
     return this.visit(url, limits, evidence);

@@ -61,6 +61,19 @@ export function clearRecord(worker: Worker): Promise<void> {
   });
 }
 
+/**
+ * Whether the record holds a document request of a page other than `ignoredOrigin`'s: proof that
+ * the extension records (see warm-up.ts).
+ * Answered in the worker, so a first page that flooded the record is not read back for a yes or no.
+ */
+export function recordsADocument(worker: Worker, ignoredOrigin: string): Promise<boolean> {
+  return worker.evaluate(async (ignored) => {
+    const { auditor } = globalThis as unknown as AuditorGlobal;
+    const all = await auditor.store.all();
+    return all.some((o) => o.kind === 'request' && o.resourceType === 'main_frame' && !o.pageUrl.startsWith(ignored));
+  }, ignoredOrigin);
+}
+
 /** Per page URL, how many of its reports the extension left out (the page flooded the record, or the database was full). */
 export function cappedByPage(worker: Worker): Promise<Record<string, number>> {
   return worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.cappedByPage());

@@ -2,7 +2,6 @@ import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
 import { withTimeout } from './page-actions';
 import { trace } from './trace';
-import type { Observation } from '../model/observation';
 
 export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
 
@@ -15,18 +14,13 @@ const SEEN_WITHIN_MS = 150;
 /**
  * Waits until the extension's worker answers: it has run its script, so its webRequest listeners
  * are in place. Chromium does not deliver navigations to them before that. In practice the next
- * navigation is then recorded, so the first audited page is the proof (`recordsFirstPage`), and
+ * navigation is then recorded, so the first audited page is the proof (`recordsADocument`), and
  * only when it was not recorded does the run warm up with navigations of its own.
  */
 export async function workerAnswers(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
   const answered = await withTimeout((await browser.worker(timeoutMs)).evaluate(() => true), timeoutMs);
   if (!answered) throw new UserError(`the auditor extension did not answer within ${timeoutMs / 1000} s`);
   trace('extension worker answers');
-}
-
-/** Whether the extension recorded the document request of a page just visited (see workerAnswers). */
-export function recordsFirstPage(observations: readonly Observation[]): boolean {
-  return observations.some((o) => o.kind === 'request' && o.resourceType === 'main_frame');
 }
 
 /**
