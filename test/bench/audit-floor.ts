@@ -35,12 +35,15 @@ async function audit(extra: string[]): Promise<number> {
   return elapsed;
 }
 
+/** The audit's Chromium flags, without the extension. */
+const floorFlags = () => chromiumFlags({ extensionDir: '', hostRules: server.hostRules, insecure: true, extra: [] }).filter((f) => !f.includes('-extension'));
+
 /** The floor: the least any browser-based audit of the page must do. */
 async function floor(): Promise<number> {
   const started = performance.now();
   const profile = await mkdtemp(join(tmpdir(), 'auditor-bench-floor-'));
   await prepareProfile(profile, false);
-  const args = chromiumFlags({ extensionDir: '', hostRules: server.hostRules, insecure: true, extra: [] }).filter((f) => !f.includes('-extension'));
+  const args = floorFlags();
   const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto(PAGE, { waitUntil: 'load' });
@@ -54,7 +57,7 @@ async function floor(): Promise<number> {
 /** The same floor as a process of its own: what scripting it costs, Node and Playwright loading included. */
 async function floorProcess(): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'test/bench/floor-process.mjs'), findChromium(), server.hostRules, PAGE], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(ROOT, 'test/bench/floor-process.mjs'), findChromium(), PAGE, ...floorFlags()], { stdio: 'ignore' });
   const code = await new Promise<number | null>((done) => child.on('close', done));
   if (code !== 0) throw new Error(`floor process exited ${code}`);
   return performance.now() - started;
