@@ -37,18 +37,18 @@ export default defineBackground(() => {
   // earlier state (started → redirected → completed).
   const reconciler = new ResourceReconciler(store);
   let noteTabActivity = (_tabId: number) => {};
-  const recordRequest = (o: Observation) => {
+  const recordRequest = (o: Observation, inFlight: boolean) => {
     if (o.kind === 'flash') void merging.add(o);
-    else store.add(o);
+    else store.add(o, { soonReplaced: inFlight });
     void reconciler.noteRequest(o);
     if (o.tabId !== undefined) noteTabActivity(o.tabId);
   };
-  watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId());
   const cookies = new CookieCollector(merging, pages);
-  cookies.watch(ownOrigin);
+  cookies.watch();
+  watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId(), (raw) => void cookies.fromResponse(raw, ownOrigin));
   const budget = new PageBudget();
   const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush({ includeHeld: false }), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);

@@ -1,5 +1,4 @@
 import { browser, type Browser } from 'wxt/browser';
-import { addListenerWithExtraHeaders } from './request-collector';
 import { isAuditableUrl, type RawRequest } from './requests';
 import { parseSetCookie, splitSetCookieHeaders, type ParsedCookie } from './set-cookie';
 import { cookieObservation, storedCookieObservation, type CookieEvent } from './cookies';
@@ -37,13 +36,8 @@ export class CookieCollector {
     private readonly jar: CookieJar = new CookieJar(),
   ) {}
 
-  watch(ownOrigin: string): void {
-    addListenerWithExtraHeaders(
-      browser.webRequest.onHeadersReceived,
-      (d) => void this.fromResponse(d as RawRequest, ownOrigin),
-      { urls: ['<all_urls>'] },
-      'responseHeaders',
-    );
+  /** Listens to cookies.onChanged; responses' Set-Cookie headers come through `fromResponse`. */
+  watch(): void {
     browser.cookies.onChanged.addListener((change) => {
       if (change.removed) return;
       // Which tabs talked to the cookie's site is decided now; the tab may be gone after the wait.
@@ -93,7 +87,8 @@ export class CookieCollector {
     this.recent.set(key, [...fresh, { tabId, pageUrl, at: this.now() }]);
   }
 
-  private async fromResponse(raw: RawRequest, ownOrigin: string): Promise<void> {
+  /** Records the cookies a response's Set-Cookie headers set (given every response's headers). */
+  async fromResponse(raw: RawRequest, ownOrigin: string): Promise<void> {
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
     const lines = splitSetCookieHeaders(raw.responseHeaders);
     if (lines.length === 0) return;

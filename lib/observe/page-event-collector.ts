@@ -18,7 +18,7 @@ export interface PageEventDeps {
   keepalive: KeepaliveRegistry;
   pages: TabPages;
   reconciler: ResourceReconciler;
-  /** Resolves once everything recorded so far is on disk. */
+  /** Resolves once the batch's observations are on disk. */
   flush: () => Promise<void>;
   /** Read when each batch arrives, so a change of the setting applies at once. */
   keepValuePreviews: () => boolean;

@@ -4,7 +4,8 @@ import { isAuditableUrl, navigationShowsDocument, normalizeRequest, type RawRequ
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';
 
-type Sink = (observation: Observation) => void;
+/** `inFlight`: the request has not ended; a later state of it (same id) will follow. */
+type Sink = (observation: Observation, inFlight: boolean) => void;
 
 interface InFlight {
   observation: Observation;
@@ -17,7 +18,15 @@ interface InFlight {
  * observation linked to the previous one, so cookie-sync chains stay visible. Listeners are
  * registered synchronously: an MV3 worker woken by an event only sees listeners added at start.
  */
-export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, keepalive: KeepaliveRegistry, browserRun: Promise<string> = Promise.resolve('')): void {
+export function watchRequests(
+  sink: Sink,
+  pages: TabPages,
+  ownOrigin: string,
+  keepalive: KeepaliveRegistry,
+  browserRun: Promise<string> = Promise.resolve(''),
+  /** Each response's headers, Set-Cookie included: a redirect's and a completed request's. */
+  onResponse: (raw: RawRequest) => void = () => {},
+): void {
   const inFlight = new Map<string, InFlight>();
   const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
@@ -45,7 +54,7 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
     if (entry && entry.observation.id === observation.id) {
       observation.time = entry.observation.time; // keep when it started, not when it ended
     }
-    sink(observation);
+    sink(observation, !finished);
     if (finished) {
       inFlight.delete(raw.requestId);
       pingVia.delete(raw.requestId);
@@ -69,16 +78,32 @@ export function watchRequests(sink: Sink, pages: TabPages, ownOrigin: string, ke
     if (raw.type === 'main_frame') pages.navigationStarted(raw.tabId, raw.url);
     void record(raw, false);
   }, filter);
-  browser.webRequest.onBeforeRedirect.addListener((d) => {
-    const raw = d as RawRequest;
-    void record(raw, false).then(() => {
-      const entry = inFlight.get(raw.requestId);
-      if (entry) entry.redirectedFrom = entry.observation.id;
-    });
-  }, filter);
-  // Content-Type, Content-Length and Content-Disposition are ordinary headers: no extraHeaders,
-  // which would have Chromium copy every response's cookies into each event.
-  browser.webRequest.onCompleted.addListener((d) => void record(d as RawRequest, true), filter, ['responseHeaders']);
+  // Set-Cookie is read from the same events as the rest of a response (with extraHeaders, which
+  // shows it): every listener is one more message from the browser for every request, and a
+  // listener of its own on onHeadersReceived made the third. A response cut off after its headers
+  // leaves its cookies to cookies.onChanged.
+  addListenerWithExtraHeaders(
+    browser.webRequest.onBeforeRedirect,
+    (d) => {
+      const raw = d as RawRequest;
+      onResponse(raw);
+      void record(raw, false).then(() => {
+        const entry = inFlight.get(raw.requestId);
+        if (entry) entry.redirectedFrom = entry.observation.id;
+      });
+    },
+    filter,
+    'responseHeaders',
+  );
+  addListenerWithExtraHeaders(
+    browser.webRequest.onCompleted,
+    (d) => {
+      onResponse(d as RawRequest);
+      void record(d as RawRequest, true);
+    },
+    filter,
+    'responseHeaders',
+  );
   browser.webRequest.onErrorOccurred.addListener((d) => void record(d as RawRequest, true), filter);
 }
 

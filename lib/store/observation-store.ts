@@ -1,7 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Observation } from '../model/observation';
 import { addCapped, deleteCappedBefore, forgetCapped, readCapped, writeCapped, type CappedDeltas, type CappedRecord } from './capped-counts';
 import { StoreQuota, writeWithinLimits, type StoreLimits } from './store-limits';
+import { HeldStates } from './held-states';
 
 /**
  * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so
@@ -23,6 +24,8 @@ export interface AuditorDb extends DBSchema {
 }
 
 export const DB_NAME = 'policy-tracker-auditor';
+/** See ObservationStore.catchUp: at most this much of a burst is waiting in memory. */
+const BURST_SPACING_MS = 50;
 const DB_VERSION = 2;
 
 export function openAuditorDb(name = DB_NAME): Promise<IDBPDatabase<AuditorDb>> {
@@ -49,6 +52,8 @@ export interface ObservationStoreOptions {
    * then loses at most what arrived during one write.
    */
   flushDelayMs?: number;
+  /** How long a state that will soon be replaced is held back (HeldStates); tests pass short ones. */
+  holdMs?: number;
   /** What the database keeps (store-limits.ts); tests pass small ones. */
   limits?: StoreLimits;
   clock?: () => number;
@@ -72,7 +77,13 @@ export class ObservationStore {
     this.flushDelayMs = options.flushDelayMs ?? 0;
     this.quota = new StoreQuota(options.limits);
     this.clock = options.clock ?? Date.now;
+    this.held = new HeldStates((observations) => {
+      for (const observation of observations) this.pending.set(observation.id, observation);
+      this.schedule();
+    }, options.holdMs);
   }
+
+  private readonly held: HeldStates;
 
   /**
    * Tabs whose events are not the audit's: the tabs in which the extension reads a site's policy
@@ -99,13 +110,24 @@ export class ObservationStore {
     else this.unrecordedTabs.add(tabId);
   }
 
-  /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
-  add(observation: Observation): void {
+
+  /**
+   * Queues an observation; a later one with the same id (e.g. request completed) replaces it.
+   * `soonReplaced`: a state that a later one will replace within moments (a request in flight);
+   * it is held back a while (HeldStates) and written only if nothing replaced it.
+   */
+  add(observation: Observation, { soonReplaced = false } = {}): void {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
-    this.pending.set(observation.id, observation);
+    if (soonReplaced) {
+      this.pending.delete(observation.id);
+      this.held.hold(observation);
+    } else {
+      this.held.drop(observation.id);
+      this.pending.set(observation.id, observation);
+      this.schedule();
+    }
     this.changed(observation.sessionId);
-    this.schedule();
   }
 
   /**
@@ -126,23 +148,32 @@ export class ObservationStore {
   }
 
   private schedule(): void {
-    if (this.pending.size >= this.batchSize) void this.flush();
+    if (this.pending.size >= this.batchSize) void this.writePending();
     else if (this.flushDelayMs === 0) {
       // While a write is in flight, what arrives waits for it and goes in the next one together
       // (it is written the moment that one ends): a transaction per event made IndexedDB most of
       // the worker's work during a burst of requests.
-      if (this.writing === 0 && !this.microtaskQueued) {
+      if (this.writing === 0 && !this.microtaskQueued && this.timer === undefined) {
         this.microtaskQueued = true;
         queueMicrotask(() => {
           this.microtaskQueued = false;
-          void this.flush();
+          void this.writePending();
         });
       }
-    } else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+    } else this.timer ??= setTimeout(() => void this.writePending(), this.flushDelayMs);
   }
 
-  /** Resolves once everything added so far is on disk. */
-  flush(): Promise<void> {
+  /**
+   * Resolves once everything added so far is on disk; with `includeHeld: false`, apart from the
+   * states held back because they will soon be replaced (a writer that only needs its own
+   * observations stored must not undo the holding).
+   */
+  flush({ includeHeld = true } = {}): Promise<void> {
+    if (includeHeld) for (const observation of this.held.takeAll()) this.pending.set(observation.id, observation);
+    return this.writePending();
+  }
+
+  private writePending(): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = [...this.pending.values()];
@@ -158,14 +189,27 @@ export class ObservationStore {
 
   private writing = 0;
 
+  private lastWriteStarted = -Infinity;
+
   private async writeThenCatchUp(batch: Observation[], capped: CappedDeltas): Promise<void> {
     this.writing += 1;
+    this.lastWriteStarted = performance.now();
     try {
       await this.write(batch, capped);
     } finally {
       this.writing -= 1;
-      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) void this.flush();
+      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) this.catchUp();
     }
+  }
+
+  /**
+   * What arrived during a write is written once BURST_SPACING_MS have passed since that write
+   * began: in a burst, a transaction then carries dozens of observations instead of two or three.
+   */
+  private catchUp(): void {
+    const wait = this.lastWriteStarted + BURST_SPACING_MS - performance.now();
+    if (wait <= 0) void this.writePending();
+    else this.timer ??= setTimeout(() => void this.writePending(), wait);
   }
 
   /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
@@ -213,15 +257,18 @@ export class ObservationStore {
     // Relaxed: the write is done once the operating system has it, not once it reached the disk
     // platter; a browser crash can lose it as it can lose what is still queued.
     const tx = db.transaction('observations', 'readwrite', { durability: 'relaxed' });
-    const { writes, refused } = await writeWithinLimits(tx.store, this.quota, batch);
+    // The puts go to the plain object store: the transaction's end says whether they all landed,
+    // and a promise per put (idb's wrapper) was most of the worker's work in a burst of requests.
+    const store = unwrap(tx.store);
+    const refused = await writeWithinLimits(tx.store, this.quota, batch, (o) => store.put(o));
     // Ask for the commit now instead of when the event loop comes round: less time at risk.
     tx.commit?.();
-    await Promise.all([...writes, tx.done]);
+    await tx.done;
     return refused;
   }
 
   async get(id: string): Promise<Observation | undefined> {
-    return this.pending.get(id) ?? (await this.dbPromise).get('observations', id);
+    return this.pending.get(id) ?? this.held.get(id) ?? (await this.dbPromise).get('observations', id);
   }
 
   /** Everything stored, oldest first, after flushing what is pending. */
@@ -261,6 +308,7 @@ export class ObservationStore {
   /** Removes one observation, pending or stored (e.g. a stand-in the real record replaced). */
   async delete(id: string): Promise<void> {
     this.pending.delete(id);
+    this.held.drop(id);
     await this.flushing;
     await (await this.dbPromise).delete('observations', id);
     this.epoch += 1;

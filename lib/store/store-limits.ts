@@ -119,21 +119,25 @@ function sessionOf(observation: Observation): string {
   return observation.sessionId ?? '';
 }
 
-/** The parts of an IndexedDB object store (idb's wrapper) that writing within the limits uses. */
+/** The reads of an IndexedDB object store (idb's wrapper) that writing within the limits uses. */
 interface ObservationTable {
   count(): Promise<number>;
   index(name: 'bySession'): { count(key: string): Promise<number> };
   getKey(id: string): Promise<unknown>;
-  put(observation: Observation): Promise<unknown>;
 }
 
 /**
- * Puts what fits the limits into `table` (inside the caller's transaction) and returns the puts
- * and what was refused: new observations past a limit. One past it that the database already
- * holds is an update (a request that ends) and is written; only for those is the database asked
- * whether it holds the id, so a batch within the limits costs no read.
+ * Hands `put` what fits the limits (inside the caller's transaction) and returns what was
+ * refused: new observations past a limit. One past it that the database already holds is an
+ * update (a request that ends) and is written; only for those is the database asked whether it
+ * holds the id, so a batch within the limits costs no read.
  */
-export async function writeWithinLimits(table: ObservationTable, quota: StoreQuota, batch: readonly Observation[]): Promise<{ writes: Promise<unknown>[]; refused: Observation[] }> {
+export async function writeWithinLimits(
+  table: ObservationTable,
+  quota: StoreQuota,
+  batch: readonly Observation[],
+  put: (observation: Observation) => void,
+): Promise<Observation[]> {
   const toCount = quota.toCount(batch);
   if (toCount.total || toCount.sessions.length > 0) {
     const [total, ...sessions] = await Promise.all([
@@ -146,6 +150,6 @@ export async function writeWithinLimits(table: ObservationTable, quota: StoreQuo
   const stored = over.length ? await Promise.all(over.map((o) => table.getKey(o.id))) : [];
   const refused = new Set(over.filter((_, i) => stored[i] === undefined));
   for (const o of over) if (!refused.has(o)) quota.storedBefore(o);
-  const writes = batch.filter((o) => !refused.has(o)).map((o) => table.put(boundForStorage(o)));
-  return { writes, refused: [...refused] };
+  for (const o of batch) if (!refused.has(o)) put(boundForStorage(o));
+  return [...refused];
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ObservationStore } from '../../lib/store/observation-store';
 import type { Observation } from '../../lib/model/observation';
 
@@ -87,5 +87,59 @@ describe('ObservationStore', () => {
     store.add(obs('after', 9_800));
     expect(await store.deleteBefore(5_000)).toBe(1);
     expect((await store.all()).map((o) => o.id)).toEqual(['recent', 'after']);
+  });
+});
+
+describe('ObservationStore in a burst', () => {
+  it('holds back a request still in flight: replaced within the hold, only its last state is written', async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      const store = new ObservationStore({ dbName: freshName(), holdMs: 200 });
+      store.add(obs('r', 1), { soonReplaced: true });
+      await store.flush({ includeHeld: false });
+      expect(await store.get('r')).toMatchObject({ id: 'r' }); // still answered while held
+      store.add(obs('r', 1, { statusCode: 200 }));
+      await store.flush();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(put.mock.calls.map(([value]) => (value as Observation).statusCode)).toEqual([200]);
+    } finally {
+      put.mockRestore();
+    }
+  });
+
+  it('writes a held state that nothing replaced once the hold ends (a hanging request), and at once when read', async () => {
+    const name = freshName();
+    const store = new ObservationStore({ dbName: name, holdMs: 100 });
+    const reader = new ObservationStore({ dbName: name });
+    store.add(obs('hanging', 1), { soonReplaced: true });
+    await store.flush({ includeHeld: false });
+    expect(await reader.count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await reader.count()).toBe(1);
+
+    store.add(obs('read-now', 2), { soonReplaced: true });
+    expect((await store.all()).map((o) => o.id)).toEqual(['hanging', 'read-now']);
+  });
+
+  it('writes what arrives during a write together, at most one transaction per spacing interval', async () => {
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const store = new ObservationStore({ dbName: freshName() });
+      await store.count(); // the database is open
+      transaction.mockClear();
+      const started = performance.now();
+      for (let i = 0; i < 300; i++) {
+        store.add(obs(`b${i}`, i));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      await store.flush();
+      const elapsed = performance.now() - started;
+      const writes = transaction.mock.calls.filter(([, mode]) => mode === 'readwrite').length;
+      expect(writes).toBeGreaterThan(1);
+      expect(writes).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
+      expect(await store.count()).toBe(300);
+    } finally {
+      transaction.mockRestore();
+    }
   });
 });
