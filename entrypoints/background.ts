@@ -40,7 +40,9 @@ export default defineBackground(() => {
   const recordRequest = (o: Observation, inFlight: boolean) => {
     if (o.kind === 'flash') void merging.add(o);
     else store.add(o, { soonReplaced: inFlight });
-    void reconciler.noteRequest(o);
+    // Resource Timing lists a request once it has ended: it is matched against ended ones, so
+    // that what a page's batch is acknowledged against is on disk by then.
+    if (!inFlight) void reconciler.noteRequest(o);
     if (o.tabId !== undefined) noteTabActivity(o.tabId);
   };
   const cookies = new CookieCollector(merging, pages);

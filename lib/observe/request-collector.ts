@@ -4,7 +4,7 @@ import { isAuditableUrl, navigationShowsDocument, normalizeRequest, type RawRequ
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';
 
-/** `inFlight`: the request has not ended; a later state of it (same id) will follow. */
+/** `inFlight`: a later state of the observation (same id) will follow: the request has not ended. */
 type Sink = (observation: Observation, inFlight: boolean) => void;
 
 interface InFlight {
@@ -31,7 +31,8 @@ export function watchRequests(
   const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
 
-  const record = async (raw: RawRequest, finished: boolean) => {
+  /** `finished`: the request ended; `settled`: this state of the observation is its last (a redirect hop's). */
+  const record = async (raw: RawRequest, finished: boolean, settled = finished) => {
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
     const entry = inFlight.get(raw.requestId);
     let pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
@@ -54,7 +55,7 @@ export function watchRequests(
     if (entry && entry.observation.id === observation.id) {
       observation.time = entry.observation.time; // keep when it started, not when it ended
     }
-    sink(observation, !finished);
+    sink(observation, !settled);
     if (finished) {
       inFlight.delete(raw.requestId);
       pingVia.delete(raw.requestId);
@@ -87,7 +88,7 @@ export function watchRequests(
     (d) => {
       const raw = d as RawRequest;
       onResponse(raw);
-      void record(raw, false).then(() => {
+      void record(raw, false, true).then(() => {
         const entry = inFlight.get(raw.requestId);
         if (entry) entry.redirectedFrom = entry.observation.id;
       });

@@ -1,8 +1,8 @@
-import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Observation } from '../model/observation';
-import { addCapped, deleteCappedBefore, forgetCapped, readCapped, writeCapped, type CappedDeltas, type CappedRecord } from './capped-counts';
-import { StoreQuota, writeWithinLimits, type StoreLimits } from './store-limits';
-import { HeldStates } from './held-states';
+import { deleteCappedBefore, forgetCapped, readCapped, type CappedRecord } from './capped-counts';
+import { StoreQuota, type StoreLimits } from './store-limits';
+import { WriteQueue, type WriteQueueOptions } from './write-queue';
 
 /**
  * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so
@@ -24,8 +24,6 @@ export interface AuditorDb extends DBSchema {
 }
 
 export const DB_NAME = 'policy-tracker-auditor';
-/** See ObservationStore.catchUp: at most this much of a burst is waiting in memory. */
-const BURST_SPACING_MS = 50;
 const DB_VERSION = 2;
 
 export function openAuditorDb(name = DB_NAME): Promise<IDBPDatabase<AuditorDb>> {
@@ -42,18 +40,8 @@ export function openAuditorDb(name = DB_NAME): Promise<IDBPDatabase<AuditorDb>> 
   });
 }
 
-export interface ObservationStoreOptions {
+export interface ObservationStoreOptions extends WriteQueueOptions {
   dbName?: string;
-  /** Flush when this many observations are waiting… */
-  batchSize?: number;
-  /**
-   * …or this long after the first one arrived. 0 (the default) writes at the end of the current
-   * task, or, while a write is in flight, the moment it ends: a worker stopped between two events
-   * then loses at most what arrived during one write.
-   */
-  flushDelayMs?: number;
-  /** How long a state that will soon be replaced is held back (HeldStates); tests pass short ones. */
-  holdMs?: number;
   /** What the database keeps (store-limits.ts); tests pass small ones. */
   limits?: StoreLimits;
   clock?: () => number;
@@ -61,29 +49,19 @@ export interface ObservationStoreOptions {
 
 export class ObservationStore {
   private readonly dbPromise: Promise<IDBPDatabase<AuditorDb>>;
-  private pending = new Map<string, Observation>();
-  private pendingCapped: CappedDeltas = new Map();
   private readonly quota: StoreQuota;
-  private readonly clock: () => number;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private microtaskQueued = false;
-  private flushing: Promise<void> = Promise.resolve();
-  private readonly batchSize: number;
-  private readonly flushDelayMs: number;
+  private readonly queue: WriteQueue;
 
   constructor(options: ObservationStoreOptions = {}) {
     this.dbPromise = openAuditorDb(options.dbName);
-    this.batchSize = options.batchSize ?? 100;
-    this.flushDelayMs = options.flushDelayMs ?? 0;
     this.quota = new StoreQuota(options.limits);
-    this.clock = options.clock ?? Date.now;
-    this.held = new HeldStates((observations) => {
-      for (const observation of observations) this.pending.set(observation.id, observation);
-      this.schedule();
-    }, options.holdMs);
+    this.queue = new WriteQueue(this.dbPromise, this.quota, options.clock ?? Date.now, (sessionId) => this.changed(sessionId), options);
   }
 
-  private readonly held: HeldStates;
+  /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
+  get failedWrites(): readonly { id: string; error: string }[] {
+    return this.queue.failedWrites;
+  }
 
   /**
    * Tabs whose events are not the audit's: the tabs in which the extension reads a site's policy
@@ -119,14 +97,7 @@ export class ObservationStore {
   add(observation: Observation, { soonReplaced = false } = {}): void {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
-    if (soonReplaced) {
-      this.pending.delete(observation.id);
-      this.held.hold(observation);
-    } else {
-      this.held.drop(observation.id);
-      this.pending.set(observation.id, observation);
-      this.schedule();
-    }
+    this.queue.add(observation, soonReplaced);
     this.changed(observation.sessionId);
   }
 
@@ -137,9 +108,8 @@ export class ObservationStore {
   noteCapped(page: { pageUrl: string; sessionId?: string; tabId?: number }, count: number): void {
     if (this.paused || count <= 0) return;
     if (page.tabId !== undefined && this.unrecordedTabs.has(page.tabId)) return;
-    addCapped(this.pendingCapped, page, count);
+    this.queue.addCapped(page, count);
     this.changed(page.sessionId);
-    this.schedule();
   }
 
   private changed(sessionId: string | undefined): void {
@@ -147,128 +117,17 @@ export class ObservationStore {
     else this.epoch += 1;
   }
 
-  private schedule(): void {
-    if (this.pending.size >= this.batchSize) void this.writePending();
-    else if (this.flushDelayMs === 0) {
-      // While a write is in flight, what arrives waits for it and goes in the next one together
-      // (it is written the moment that one ends): a transaction per event made IndexedDB most of
-      // the worker's work during a burst of requests.
-      if (this.writing === 0 && !this.microtaskQueued && this.timer === undefined) {
-        this.microtaskQueued = true;
-        queueMicrotask(() => {
-          this.microtaskQueued = false;
-          void this.writePending();
-        });
-      }
-    } else this.timer ??= setTimeout(() => void this.writePending(), this.flushDelayMs);
-  }
-
   /**
-   * Resolves once everything added so far is on disk; with `includeHeld: false`, apart from the
-   * states held back because they will soon be replaced (a writer that only needs its own
-   * observations stored must not undo the holding).
+   * Resolves once everything added so far is on disk; with `includeHeld: false`, once what is
+   * queued now is, on the queue's own schedule and apart from the states held back because they
+   * will soon be replaced (WriteQueue.written).
    */
   flush({ includeHeld = true } = {}): Promise<void> {
-    if (includeHeld) for (const observation of this.held.takeAll()) this.pending.set(observation.id, observation);
-    return this.writePending();
-  }
-
-  private writePending(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = [...this.pending.values()];
-    const capped = this.pendingCapped;
-    this.pending = new Map();
-    this.pendingCapped = new Map();
-    // Started at once (IndexedDB runs read-write transactions on one store in the order they were
-    // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
-    const written = batch.length || capped.size ? this.writeThenCatchUp(batch, capped) : Promise.resolve();
-    this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
-    return this.flushing;
-  }
-
-  private writing = 0;
-
-  private lastWriteStarted = -Infinity;
-
-  private async writeThenCatchUp(batch: Observation[], capped: CappedDeltas): Promise<void> {
-    this.writing += 1;
-    this.lastWriteStarted = performance.now();
-    try {
-      await this.write(batch, capped);
-    } finally {
-      this.writing -= 1;
-      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) this.catchUp();
-    }
-  }
-
-  /**
-   * What arrived during a write is written once BURST_SPACING_MS have passed since that write
-   * began: in a burst, a transaction then carries dozens of observations instead of two or three.
-   */
-  private catchUp(): void {
-    const wait = this.lastWriteStarted + BURST_SPACING_MS - performance.now();
-    if (wait <= 0) void this.writePending();
-    else this.timer ??= setTimeout(() => void this.writePending(), wait);
-  }
-
-  /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
-  readonly failedWrites: { id: string; error: string }[] = [];
-
-  /**
-   * Never rejects: one record the database refuses (an uncloneable value, a quota hit) fails its
-   * whole transaction, so the batch is written again one record at a time and only what still
-   * fails is left out, counted in `failedWrites`. A rejected write must not leave `flushing`
-   * rejected, or every later flush, read and clear would fail until the worker restarts.
-   */
-  private async write(batch: Observation[], capped: CappedDeltas): Promise<void> {
-    let refused: Observation[] = [];
-    try {
-      refused = await this.writeTogether(batch);
-    } catch {
-      for (const observation of batch) {
-        try {
-          refused.push(...(await this.writeTogether([observation])));
-        } catch (error) {
-          this.failed(observation.id, error);
-        }
-      }
-    }
-    // Refusals are counted once the transaction that judged them is done, so a retried batch cannot count them twice.
-    for (const observation of refused) {
-      if (!this.quota.refuse(observation)) continue;
-      addCapped(capped, observation, 1);
-      this.changed(observation.sessionId);
-    }
-    try {
-      await writeCapped(await this.dbPromise, capped, this.clock());
-    } catch (error) {
-      this.failed('capped counts', error);
-    }
-  }
-
-  private failed(id: string, error: unknown): void {
-    if (this.failedWrites.length < 1_000) this.failedWrites.push({ id, error: String(error) });
-  }
-
-  /** Writes what fits the database's limits (store-limits.ts) and returns what was refused. */
-  private async writeTogether(batch: Observation[]): Promise<Observation[]> {
-    const db = await this.dbPromise;
-    // Relaxed: the write is done once the operating system has it, not once it reached the disk
-    // platter; a browser crash can lose it as it can lose what is still queued.
-    const tx = db.transaction('observations', 'readwrite', { durability: 'relaxed' });
-    // The puts go to the plain object store: the transaction's end says whether they all landed,
-    // and a promise per put (idb's wrapper) was most of the worker's work in a burst of requests.
-    const store = unwrap(tx.store);
-    const refused = await writeWithinLimits(tx.store, this.quota, batch, (o) => store.put(o));
-    // Ask for the commit now instead of when the event loop comes round: less time at risk.
-    tx.commit?.();
-    await tx.done;
-    return refused;
+    return includeHeld ? this.queue.flush() : this.queue.written();
   }
 
   async get(id: string): Promise<Observation | undefined> {
-    return this.pending.get(id) ?? this.held.get(id) ?? (await this.dbPromise).get('observations', id);
+    return this.queue.latest(id) ?? (await this.dbPromise).get('observations', id);
   }
 
   /** Everything stored, oldest first, after flushing what is pending. */
@@ -305,11 +164,14 @@ export class ObservationStore {
     return (await this.dbPromise).count('observations');
   }
 
-  /** Removes one observation, pending or stored (e.g. a stand-in the real record replaced). */
+  /**
+   * Removes one observation, pending or stored (e.g. a stand-in the real record replaced). What is
+   * queued is written first: the record that replaces it must be on disk before it goes.
+   */
   async delete(id: string): Promise<void> {
-    this.pending.delete(id);
-    this.held.drop(id);
-    await this.flushing;
+    this.queue.drop(id);
+    await this.queue.writeQueued();
+    this.queue.drop(id); // a write that was under way remembered it again
     await (await this.dbPromise).delete('observations', id);
     this.epoch += 1;
   }
@@ -328,7 +190,10 @@ export class ObservationStore {
     await deleteCappedBefore(tx.objectStore('capped'), time);
     await tx.done;
     this.epoch += 1;
-    if (removed > 0) this.quota.reset();
+    if (removed > 0) {
+      this.quota.reset();
+      this.queue.forgetRecent();
+    }
     return removed;
   }
 
@@ -338,6 +203,7 @@ export class ObservationStore {
     await Promise.all([db.clear('observations'), db.clear('capped')]);
     this.epoch += 1;
     this.quota.reset();
+    this.queue.forgetRecent();
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ describe('sendWithRetry', () => {
     const ok = await sendWithRetry(
       async () => {
         if (++calls < 3) throw new Error('Receiving end does not exist');
+        return true;
       },
       [10, 20, 30],
       async (ms) => void waited.push(ms),
@@ -25,5 +26,13 @@ describe('sendWithRetry', () => {
     }, [1, 1], async () => undefined);
     expect(ok).toBe(false);
     expect(calls).toBe(3);
+  });
+
+  it('tries again when the channel closed before the answer (a worker stopped while it stored the batch)', async () => {
+    const answers: unknown[] = [undefined, true];
+    let calls = 0;
+    const ok = await sendWithRetry(async () => answers[calls++], [1, 1], async () => undefined);
+    expect(ok).toBe(true);
+    expect(calls).toBe(2);
   });
 });

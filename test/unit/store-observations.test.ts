@@ -124,7 +124,7 @@ describe('ObservationStore in a burst', () => {
   it('writes what arrives during a write together, at most one transaction per spacing interval', async () => {
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     try {
-      const store = new ObservationStore({ dbName: freshName() });
+      const store = new ObservationStore({ dbName: freshName(), batchSize: 1_000 });
       await store.count(); // the database is open
       transaction.mockClear();
       const started = performance.now();
@@ -138,6 +138,21 @@ describe('ObservationStore in a burst', () => {
       expect(writes).toBeGreaterThan(1);
       expect(writes).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
       expect(await store.count()).toBe(300);
+    } finally {
+      transaction.mockRestore();
+    }
+  });
+
+  it('answers get() for what it wrote lately without a read transaction, and not once it is deleted', async () => {
+    const store = new ObservationStore({ dbName: freshName() });
+    store.add(obs('c', 1, { kind: 'cookie', name: 'uid' }));
+    await store.flush();
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      expect(await store.get('c')).toMatchObject({ name: 'uid' });
+      expect(transaction).not.toHaveBeenCalled();
+      await store.delete('c');
+      expect(await store.get('c')).toBeUndefined();
     } finally {
       transaction.mockRestore();
     }

@@ -1,6 +1,8 @@
 /**
  * Sends a batch to the background, trying again while the worker restarts: a message sent to a
  * worker that is stopping fails ("Receiving end does not exist"), and the batch would be lost.
+ * Only an answer of `true` means the batch is stored: a worker stopped while it handled the batch
+ * closes the channel, which the browser polyfill reports as an answer of `undefined`, not as a failure.
  */
 export async function sendWithRetry(
   send: () => Promise<unknown>,
@@ -8,13 +10,13 @@ export async function sendWithRetry(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
-    try {
-      await send();
-      return true;
-    } catch {
-      const delay = delaysMs[attempt];
-      if (delay === undefined) return false; // the extension is gone (reloaded or removed)
-      await sleep(delay);
-    }
+    const stored = await send().then(
+      (answer) => answer === true,
+      () => false,
+    );
+    if (stored) return true;
+    const delay = delaysMs[attempt];
+    if (delay === undefined) return false; // the extension is gone (reloaded or removed)
+    await sleep(delay);
   }
 }

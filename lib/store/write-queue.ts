@@ -1,0 +1,244 @@
+import { unwrap, type IDBPDatabase } from 'idb';
+import type { Observation } from '../model/observation';
+import type { AuditorDb } from './observation-store';
+import { addCapped, writeCapped, type CappedDeltas } from './capped-counts';
+import { boundForStorage, writeWithinLimits, type StoreQuota } from './store-limits';
+import { HeldStates } from './held-states';
+
+/** See WriteQueue.catchUp: at most this much of a burst waits in memory. */
+const BURST_SPACING_MS = 50;
+/** Observations written lately that `get` answers without a read transaction (cookie merges ask). */
+const RECENT_KEPT = 2_000;
+
+export interface WriteQueueOptions {
+  /** Write when this many observations are waiting… */
+  batchSize?: number;
+  /**
+   * …or this long after the first one arrived. 0 (the default) writes at the end of the current
+   * task, or, while a write is in flight, soon after it ends: a worker stopped between two events
+   * then loses at most what arrived during one write.
+   */
+  flushDelayMs?: number;
+  /** How long a state that will soon be replaced is held back (HeldStates); tests pass short ones. */
+  holdMs?: number;
+}
+
+/**
+ * Observations on their way to IndexedDB: queued, written in batches (one transaction each, in
+ * the order they were queued), within the database's limits. What the database refused is
+ * counted on its page (`capped`); what it could not hold even alone is in `failedWrites`.
+ */
+export class WriteQueue {
+  private pending = new Map<string, Observation>();
+  private pendingCapped: CappedDeltas = new Map();
+  private readonly held: HeldStates;
+  private readonly recent = new Map<string, Observation>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private microtaskQueued = false;
+  private flushing: Promise<void> = Promise.resolve();
+  private writing = 0;
+  private lastWriteStarted = -Infinity;
+  /** Callers of `written()` waiting for the next batch. */
+  private waiting: (() => void)[] = [];
+  private readonly batchSize: number;
+  private readonly flushDelayMs: number;
+
+  /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
+  readonly failedWrites: { id: string; error: string }[] = [];
+
+  constructor(
+    private readonly db: Promise<IDBPDatabase<AuditorDb>>,
+    private readonly quota: StoreQuota,
+    private readonly clock: () => number,
+    /** A session's stored observations changed after all (an observation was refused). */
+    private readonly onRefused: (sessionId: string | undefined) => void,
+    options: WriteQueueOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 100;
+    this.flushDelayMs = options.flushDelayMs ?? 0;
+    this.held = new HeldStates((observations) => {
+      for (const observation of observations) this.pending.set(observation.id, observation);
+      this.schedule();
+    }, options.holdMs);
+  }
+
+  add(observation: Observation, soonReplaced: boolean): void {
+    if (soonReplaced) {
+      this.pending.delete(observation.id);
+      this.held.hold(observation);
+    } else {
+      this.held.drop(observation.id);
+      this.pending.set(observation.id, observation);
+      this.schedule();
+    }
+  }
+
+  addCapped(page: { pageUrl: string; sessionId?: string }, count: number): void {
+    addCapped(this.pendingCapped, page, count);
+    this.schedule();
+  }
+
+  /** The observation as last queued or written lately; undefined when the database must be asked. */
+  latest(id: string): Observation | undefined {
+    return this.pending.get(id) ?? this.held.get(id) ?? this.recent.get(id);
+  }
+
+  /** Forgets an observation still queued (it is being deleted). */
+  drop(id: string): void {
+    this.pending.delete(id);
+    this.held.drop(id);
+    this.recent.delete(id);
+  }
+
+  /** The database lost observations (deleted, cleared): what was written lately may be gone. */
+  forgetRecent(): void {
+    this.recent.clear();
+  }
+
+  /** Writes everything queued, held states included, at once; resolves when it is on disk. */
+  flush(): Promise<void> {
+    for (const observation of this.held.takeAll()) this.pending.set(observation.id, observation);
+    return this.writePending();
+  }
+
+  /**
+   * Resolves once what is queued now (not the held states) is on disk, written on the queue's own
+   * schedule: a writer that only needs its own observations stored (a page's batch of events)
+   * must neither undo the holding nor add a transaction of its own.
+   */
+  written(): Promise<void> {
+    if (this.pending.size === 0 && this.pendingCapped.size === 0) return this.flushing;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Writes what is queued (not the held states) at once; resolves when it is on disk. */
+  writeQueued(): Promise<void> {
+    return this.writePending();
+  }
+
+  private schedule(): void {
+    if (this.pending.size >= this.batchSize) void this.writePending();
+    else if (this.flushDelayMs === 0) {
+      // While a write is in flight, what arrives waits for it, and writes are spaced (see
+      // catchUp): a transaction per event made IndexedDB most of the worker's work in a burst.
+      if (this.writing > 0 || this.microtaskQueued || this.timer !== undefined) return;
+      if (performance.now() - this.lastWriteStarted < BURST_SPACING_MS) this.catchUp();
+      else {
+        this.microtaskQueued = true;
+        queueMicrotask(() => {
+          this.microtaskQueued = false;
+          void this.writePending();
+        });
+      }
+    } else this.timer ??= setTimeout(() => void this.writePending(), this.flushDelayMs);
+  }
+
+  private writePending(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending.values()];
+    const capped = this.pendingCapped;
+    const waiting = this.waiting;
+    this.pending = new Map();
+    this.pendingCapped = new Map();
+    this.waiting = [];
+    // Started at once (IndexedDB runs read-write transactions on one store in the order they were
+    // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
+    const written = batch.length || capped.size ? this.writeThenCatchUp(batch, capped) : Promise.resolve();
+    this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
+    const flushing = this.flushing;
+    if (waiting.length) void flushing.then(() => waiting.forEach((resolve) => resolve()));
+    return flushing;
+  }
+
+  private async writeThenCatchUp(batch: Observation[], capped: CappedDeltas): Promise<void> {
+    this.writing += 1;
+    this.lastWriteStarted = performance.now();
+    try {
+      await this.write(batch, capped);
+    } finally {
+      this.writing -= 1;
+      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) this.catchUp();
+    }
+  }
+
+  /**
+   * What arrives during a write, or soon after it, is written once BURST_SPACING_MS have passed
+   * since that write began: in a burst, a transaction then carries dozens of observations instead
+   * of two or three. The first event after a quiet moment is written at once.
+   */
+  private catchUp(): void {
+    const wait = this.lastWriteStarted + BURST_SPACING_MS - performance.now();
+    if (wait <= 0) void this.writePending();
+    else this.timer ??= setTimeout(() => void this.writePending(), wait);
+  }
+
+  /**
+   * Never rejects: one record the database refuses (an uncloneable value, a quota hit) fails its
+   * whole transaction, so the batch is written again one record at a time and only what still
+   * fails is left out, counted in `failedWrites`. A rejected write must not leave `flushing`
+   * rejected, or every later flush, read and clear would fail until the worker restarts.
+   */
+  private async write(batch: Observation[], capped: CappedDeltas): Promise<void> {
+    let refused: Observation[] = [];
+    let landed = batch;
+    try {
+      refused = await this.writeTogether(batch);
+    } catch {
+      landed = [];
+      for (const observation of batch) {
+        try {
+          refused.push(...(await this.writeTogether([observation])));
+          landed.push(observation);
+        } catch (error) {
+          this.failed(observation.id, error);
+        }
+      }
+    }
+    this.remember(landed, refused);
+    // Refusals are counted once the transaction that judged them is done, so a retried batch cannot count them twice.
+    for (const observation of refused) {
+      if (!this.quota.refuse(observation)) continue;
+      addCapped(capped, observation, 1);
+      this.onRefused(observation.sessionId);
+    }
+    try {
+      await writeCapped(await this.db, capped, this.clock());
+    } catch (error) {
+      this.failed('capped counts', error);
+    }
+  }
+
+  private remember(landed: Observation[], refused: Observation[]): void {
+    const left = new Set(refused);
+    for (const observation of landed) {
+      if (left.has(observation)) continue;
+      this.recent.delete(observation.id);
+      this.recent.set(observation.id, boundForStorage(observation));
+    }
+    for (const id of this.recent.keys()) {
+      if (this.recent.size <= RECENT_KEPT) break;
+      this.recent.delete(id);
+    }
+  }
+
+  private failed(id: string, error: unknown): void {
+    if (this.failedWrites.length < 1_000) this.failedWrites.push({ id, error: String(error) });
+  }
+
+  /** Writes what fits the database's limits (store-limits.ts) and returns what was refused. */
+  private async writeTogether(batch: Observation[]): Promise<Observation[]> {
+    const db = await this.db;
+    // Relaxed: the write is done once the operating system has it, not once it reached the disk
+    // platter; a browser crash can lose it as it can lose what is still queued.
+    const tx = db.transaction('observations', 'readwrite', { durability: 'relaxed' });
+    // The puts go to the plain object store: the transaction's end says whether they all landed,
+    // and a promise per put (idb's wrapper) was most of the worker's work in a burst of requests.
+    const store = unwrap(tx.store);
+    const refused = await writeWithinLimits(tx.store, this.quota, batch, (o) => store.put(o));
+    // Ask for the commit now instead of when the event loop comes round: less time at risk.
+    tx.commit?.();
+    await tx.done;
+    return refused;
+  }
+}
