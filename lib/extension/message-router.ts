@@ -12,6 +12,7 @@ import { siteOfUrl } from './site-of-tab';
 import { isExtensionPage } from './message-sender';
 import { SitePolicyReader } from './site-policy-reader';
 import { SiteReports } from './site-reports';
+import { firstScreen } from './first-screen';
 
 export interface MessageRouterDeps {
   store: ObservationStore;
@@ -74,7 +75,8 @@ export function startMessageRouter({ store }: MessageRouterDeps): { noteTabActiv
         }
         const site = request.site ?? siteOfUrl(pageUrl);
         if (!site) return { site: null, reason: 'This page is not a web site, so there is nothing to audit.' };
-        return { ...(await reports.build(site)), ...(pageUrl ? { pageUrl } : {}) };
+        const built = await reports.build(site);
+        return { ...(request.firstGroups ? firstScreen(built, request.firstGroups) : built), ...(pageUrl ? { pageUrl } : {}) };
       }
       case 'set-verdict':
         return (await verdicts.save(request, Date.now())) ?? null;

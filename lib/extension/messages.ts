@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReviewVerdict } from '../model/finding';
+import { ReviewVerdict, type FindingStatus } from '../model/finding';
 import type { Observation } from '../model/observation';
 import type { PolicyPageAttempt, Report } from '../model/report';
 import type { SitePolicyChoice } from '../store/policy-store';
@@ -18,8 +18,13 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flush') }),
   z.object({ type: z.literal('observations'), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('clear') }),
-  /** The report for the site a tab shows (popup), or for a site by name (report page). */
-  z.object({ type: z.literal('site-report'), tabId: z.number().int().optional(), site: Site.optional() }),
+  /**
+   * The report for the site a tab shows (popup), or for a site by name (report page). With
+   * `firstGroups`, only the findings of that many groups as the list first shows them (and their
+   * evidence), the rest counted in `partial`: the popup shows its first screen at once, then asks
+   * for the whole report.
+   */
+  z.object({ type: z.literal('site-report'), tabId: z.number().int().optional(), site: Site.optional(), firstGroups: z.number().int().positive().optional() }),
   z.object({
     type: z.literal('set-verdict'),
     site: Site,
@@ -116,6 +121,16 @@ export interface SiteReport {
   /** Registrable domain: the site session's key. */
   site: string;
   report: Report;
+  /** Set when `report` holds only the first screen of findings (see `firstGroups`): the whole report's counts. */
+  partial?: PartialCounts;
   policy: PolicyStatus;
   sessionStart?: number;
+}
+
+/** What a first-screen report (`firstGroups`) leaves out, counted. */
+export interface PartialCounts {
+  findings: number;
+  observations: number;
+  groups: number;
+  byStatus: Record<FindingStatus, number>;
 }

@@ -16,18 +16,46 @@ export class SiteReportState {
   error = $state('');
   readonly reviews = new SvelteMap<string, FindingReview>();
 
-  constructor(private readonly request: () => Promise<Omit<RequestOf<'site-report'>, 'type'>>) {}
+  constructor(
+    private readonly request: () => Promise<Omit<RequestOf<'site-report'>, 'type' | 'firstGroups'>>,
+    /** Ask first for the findings of this many groups (one screen), then for the whole report. */
+    private readonly firstGroups?: number,
+  ) {}
 
-  async load(): Promise<void> {
+  /** The load under way: a later one supersedes it, and an export waits for the whole report. */
+  private loading: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  load(): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = this.loadInto(generation);
+    return this.loading;
+  }
+
+  private async loadInto(generation: number): Promise<void> {
     try {
-      const result = await ask({ type: 'site-report', ...(await this.request()) });
-      this.reviews.clear();
-      if (result.site !== null) for (const [id, review] of reviewsById(result.report.findings)) this.reviews.set(id, review);
-      this.result = result;
-      this.error = '';
+      const request = await this.request();
+      if (this.firstGroups) {
+        const first = await ask({ type: 'site-report', ...request, firstGroups: this.firstGroups });
+        if (generation !== this.generation) return;
+        this.show(first);
+        if (first.site === null || !first.partial) return;
+        // The worker's answer with the whole report keeps it busy for a while: ask once the first
+        // screen is painted, so that the two do not share the machine's cores.
+        await afterPaint();
+      }
+      const whole = await ask({ type: 'site-report', ...request });
+      if (generation === this.generation) this.show(whole);
     } catch (error) {
-      this.error = messageOf(error);
+      if (generation === this.generation) this.error = messageOf(error);
     }
+  }
+
+  private show(result: ResponseMap['site-report']): void {
+    this.reviews.clear();
+    if (result.site !== null) for (const [id, review] of reviewsById(result.report.findings)) this.reviews.set(id, review);
+    this.result = result;
+    this.error = '';
   }
 
   /** Saves the verdict; the row shows what was stored (nothing, when it was cleared). */
@@ -38,8 +66,10 @@ export class SiteReportState {
     else this.reviews.delete(finding.id);
   }
 
-  export(choice: ExportChoice): void {
-    if (this.result?.site) void exportReport(this.result.report, this.reviews, choice, this.result.site);
+  /** Exports the whole report: asked while only the first screen is shown, once the rest has arrived. */
+  async export(choice: ExportChoice): Promise<void> {
+    await this.loading;
+    if (this.result?.site && !this.result.partial) await exportReport(this.result.report, this.reviews, choice, this.result.site);
   }
 
   /** What reading the site's own policy came to, for the popup to show; undefined until asked. */
@@ -65,4 +95,11 @@ export class SiteReportState {
     await ask({ type: 'new-session', site: this.result.site });
     await this.load();
   }
+}
+
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }

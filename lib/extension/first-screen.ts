@@ -1,0 +1,35 @@
+import type { Finding, FindingStatus } from '../model/finding';
+import { STATUS_ORDER } from '../model/vocabulary';
+import { groupFindings } from '../ui/finding-groups';
+import type { PartialCounts, SiteReport } from './messages';
+
+/**
+ * The report cut to what the findings list shows first: the findings of its first `groups` groups,
+ * in the list's own order, with their evidence and nothing else of the observations. At 5,000
+ * findings the whole report is megabytes the popup would wait for before showing anything; the
+ * first screen is a few kilobytes. A report that fits is returned whole, without `partial`.
+ */
+export function firstScreen(siteReport: SiteReport, groups: number): SiteReport {
+  const { report } = siteReport;
+  const all = groupFindings(report.findings.map((finding) => ({ finding, count: 0, searchText: '' })));
+  if (all.length <= groups) return siteReport;
+  const findings: Finding[] = all.slice(0, groups).flatMap((group) => group.rows.map((row) => row.finding));
+  const evidence = new Set(findings.flatMap((finding) => finding.observationIds));
+  const partial: PartialCounts = {
+    findings: report.findings.length,
+    observations: report.observations.length,
+    groups: all.length,
+    byStatus: countByStatus(report.findings),
+  };
+  return {
+    ...siteReport,
+    report: { ...report, findings, observations: report.observations.filter((o) => evidence.has(o.id)) },
+    partial,
+  };
+}
+
+function countByStatus(findings: readonly Finding[]): Record<FindingStatus, number> {
+  const counts = Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as Record<FindingStatus, number>;
+  for (const finding of findings) counts[finding.status] += 1;
+  return counts;
+}
