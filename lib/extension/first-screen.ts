@@ -1,6 +1,6 @@
 import type { Finding, FindingStatus } from '../model/finding';
 import { STATUS_ORDER } from '../model/vocabulary';
-import { groupFindings } from '../ui/finding-groups';
+import { groupFindings } from '../model/finding-groups';
 import type { PartialCounts, SiteReport } from './messages';
 
 /**
@@ -11,7 +11,7 @@ import type { PartialCounts, SiteReport } from './messages';
  */
 export function firstScreen(siteReport: SiteReport, groups: number): SiteReport {
   const { report } = siteReport;
-  const all = groupFindings(report.findings.map((finding) => ({ finding, count: 0, searchText: '' })));
+  const all = groupFindings(report.findings.map((finding) => ({ finding })));
   if (all.length <= groups) return siteReport;
   const findings: Finding[] = all.slice(0, groups).flatMap((group) => group.rows.map((row) => row.finding));
   const evidence = new Set(findings.flatMap((finding) => finding.observationIds));

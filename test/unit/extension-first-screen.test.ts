@@ -18,7 +18,7 @@ function observation(id: string): Observation {
 function siteReport(findings: Finding[]): SiteReport {
   const observations = [...findings.map((f) => observation(f.observationIds[0]!)), observation('unrelated')];
   const report = { findings, observations, pages: [{ url: 'https://site.example/' }] } as unknown as Report;
-  return { site: 'site.example', report, policy: { state: 'none' } } as SiteReport;
+  return { site: 'site.example', report, policy: { state: 'no-match' } };
 }
 
 describe('the popup’s first screen of findings', () => {
