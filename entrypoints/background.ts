@@ -37,12 +37,10 @@ export default defineBackground(() => {
   // earlier state (started → redirected → completed).
   const reconciler = new ResourceReconciler(store);
   let noteTabActivity = (_tabId: number) => {};
-  const recordRequest = (o: Observation, inFlight: boolean) => {
+  const recordRequest = (o: Observation) => {
     if (o.kind === 'flash') void merging.add(o);
-    else store.add(o, { soonReplaced: inFlight });
-    // Resource Timing lists a request once it has ended: it is matched against ended ones, so
-    // that what a page's batch is acknowledged against is on disk by then.
-    if (!inFlight) void reconciler.noteRequest(o);
+    else store.add(o);
+    void reconciler.noteRequest(o);
     if (o.tabId !== undefined) noteTabActivity(o.tabId);
   };
   const cookies = new CookieCollector(merging, pages);
@@ -50,7 +48,7 @@ export default defineBackground(() => {
   watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId(), (raw) => void cookies.fromResponse(raw, ownOrigin));
   const budget = new PageBudget();
   const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush({ includeHeld: false }), keepValuePreviews: () => keepValuePreviews });
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);

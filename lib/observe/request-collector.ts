@@ -4,8 +4,7 @@ import { isAuditableUrl, navigationShowsDocument, normalizeRequest, type RawRequ
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';
 
-/** `inFlight`: a later state of the observation (same id) will follow: the request has not ended. */
-type Sink = (observation: Observation, inFlight: boolean) => void;
+type Sink = (observation: Observation) => void;
 
 interface InFlight {
   observation: Observation;
@@ -31,8 +30,7 @@ export function watchRequests(
   const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
 
-  /** `finished`: the request ended; `settled`: this state of the observation is its last (a redirect hop's). */
-  const record = async (raw: RawRequest, finished: boolean, settled = finished) => {
+  const record = async (raw: RawRequest, finished: boolean) => {
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
     const entry = inFlight.get(raw.requestId);
     let pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
@@ -55,7 +53,7 @@ export function watchRequests(
     if (entry && entry.observation.id === observation.id) {
       observation.time = entry.observation.time; // keep when it started, not when it ended
     }
-    sink(observation, !settled);
+    sink(observation);
     if (finished) {
       inFlight.delete(raw.requestId);
       pingVia.delete(raw.requestId);
@@ -88,7 +86,7 @@ export function watchRequests(
     (d) => {
       const raw = d as RawRequest;
       onResponse(raw);
-      void record(raw, false, true).then(() => {
+      void record(raw, false).then(() => {
         const entry = inFlight.get(raw.requestId);
         if (entry) entry.redirectedFrom = entry.observation.id;
       });

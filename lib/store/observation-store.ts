@@ -88,16 +88,11 @@ export class ObservationStore {
     else this.unrecordedTabs.add(tabId);
   }
 
-
-  /**
-   * Queues an observation; a later one with the same id (e.g. request completed) replaces it.
-   * `soonReplaced`: a state that a later one will replace within moments (a request in flight);
-   * it is held back a while (HeldStates) and written only if nothing replaced it.
-   */
-  add(observation: Observation, { soonReplaced = false } = {}): void {
+  /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
+  add(observation: Observation): void {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
-    this.queue.add(observation, soonReplaced);
+    this.queue.add(observation);
     this.changed(observation.sessionId);
   }
 
@@ -117,13 +112,9 @@ export class ObservationStore {
     else this.epoch += 1;
   }
 
-  /**
-   * Resolves once everything added so far is on disk; with `includeHeld: false`, once what is
-   * queued now is, on the queue's own schedule and apart from the states held back because they
-   * will soon be replaced (WriteQueue.written).
-   */
-  flush({ includeHeld = true } = {}): Promise<void> {
-    return includeHeld ? this.queue.flush() : this.queue.written();
+  /** Resolves once everything added so far is on disk. */
+  flush(): Promise<void> {
+    return this.queue.flush();
   }
 
   async get(id: string): Promise<Observation | undefined> {
@@ -170,7 +161,7 @@ export class ObservationStore {
    */
   async delete(id: string): Promise<void> {
     this.queue.drop(id);
-    await this.queue.writeQueued();
+    await this.queue.flush();
     this.queue.drop(id); // a write that was under way remembered it again
     await (await this.dbPromise).delete('observations', id);
     this.epoch += 1;

@@ -3,7 +3,6 @@ import type { Observation } from '../model/observation';
 import type { AuditorDb } from './observation-store';
 import { addCapped, writeCapped, type CappedDeltas } from './capped-counts';
 import { boundForStorage, writeWithinLimits, type StoreQuota } from './store-limits';
-import { HeldStates } from './held-states';
 
 /** See WriteQueue.catchUp: at most this much of a burst waits in memory. */
 const BURST_SPACING_MS = 50;
@@ -19,8 +18,6 @@ export interface WriteQueueOptions {
    * then loses at most what arrived during one write.
    */
   flushDelayMs?: number;
-  /** How long a state that will soon be replaced is held back (HeldStates); tests pass short ones. */
-  holdMs?: number;
 }
 
 /**
@@ -31,15 +28,12 @@ export interface WriteQueueOptions {
 export class WriteQueue {
   private pending = new Map<string, Observation>();
   private pendingCapped: CappedDeltas = new Map();
-  private readonly held: HeldStates;
   private readonly recent = new Map<string, Observation>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private microtaskQueued = false;
   private flushing: Promise<void> = Promise.resolve();
   private writing = 0;
   private lastWriteStarted = -Infinity;
-  /** Callers of `written()` waiting for the next batch. */
-  private waiting: (() => void)[] = [];
   private readonly batchSize: number;
   private readonly flushDelayMs: number;
 
@@ -56,21 +50,11 @@ export class WriteQueue {
   ) {
     this.batchSize = options.batchSize ?? 100;
     this.flushDelayMs = options.flushDelayMs ?? 0;
-    this.held = new HeldStates((observations) => {
-      for (const observation of observations) this.pending.set(observation.id, observation);
-      this.schedule();
-    }, options.holdMs);
   }
 
-  add(observation: Observation, soonReplaced: boolean): void {
-    if (soonReplaced) {
-      this.pending.delete(observation.id);
-      this.held.hold(observation);
-    } else {
-      this.held.drop(observation.id);
-      this.pending.set(observation.id, observation);
-      this.schedule();
-    }
+  add(observation: Observation): void {
+    this.pending.set(observation.id, observation);
+    this.schedule();
   }
 
   addCapped(page: { pageUrl: string; sessionId?: string }, count: number): void {
@@ -80,13 +64,12 @@ export class WriteQueue {
 
   /** The observation as last queued or written lately; undefined when the database must be asked. */
   latest(id: string): Observation | undefined {
-    return this.pending.get(id) ?? this.held.get(id) ?? this.recent.get(id);
+    return this.pending.get(id) ?? this.recent.get(id);
   }
 
   /** Forgets an observation still queued (it is being deleted). */
   drop(id: string): void {
     this.pending.delete(id);
-    this.held.drop(id);
     this.recent.delete(id);
   }
 
@@ -95,24 +78,8 @@ export class WriteQueue {
     this.recent.clear();
   }
 
-  /** Writes everything queued, held states included, at once; resolves when it is on disk. */
+  /** Writes everything queued at once; resolves when it is on disk. */
   flush(): Promise<void> {
-    for (const observation of this.held.takeAll()) this.pending.set(observation.id, observation);
-    return this.writePending();
-  }
-
-  /**
-   * Resolves once what is queued now (not the held states) is on disk, written on the queue's own
-   * schedule: a writer that only needs its own observations stored (a page's batch of events)
-   * must neither undo the holding nor add a transaction of its own.
-   */
-  written(): Promise<void> {
-    if (this.pending.size === 0 && this.pendingCapped.size === 0) return this.flushing;
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Writes what is queued (not the held states) at once; resolves when it is on disk. */
-  writeQueued(): Promise<void> {
     return this.writePending();
   }
 
@@ -138,17 +105,13 @@ export class WriteQueue {
     this.timer = undefined;
     const batch = [...this.pending.values()];
     const capped = this.pendingCapped;
-    const waiting = this.waiting;
     this.pending = new Map();
     this.pendingCapped = new Map();
-    this.waiting = [];
     // Started at once (IndexedDB runs read-write transactions on one store in the order they were
     // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
     const written = batch.length || capped.size ? this.writeThenCatchUp(batch, capped) : Promise.resolve();
     this.flushing = Promise.all([this.flushing, written]).then(() => undefined);
-    const flushing = this.flushing;
-    if (waiting.length) void flushing.then(() => waiting.forEach((resolve) => resolve()));
-    return flushing;
+    return this.flushing;
   }
 
   private async writeThenCatchUp(batch: Observation[], capped: CappedDeltas): Promise<void> {

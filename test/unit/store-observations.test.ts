@@ -91,36 +91,6 @@ describe('ObservationStore', () => {
 });
 
 describe('ObservationStore in a burst', () => {
-  it('holds back a request still in flight: replaced within the hold, only its last state is written', async () => {
-    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
-    try {
-      const store = new ObservationStore({ dbName: freshName(), holdMs: 200 });
-      store.add(obs('r', 1), { soonReplaced: true });
-      await store.flush({ includeHeld: false });
-      expect(await store.get('r')).toMatchObject({ id: 'r' }); // still answered while held
-      store.add(obs('r', 1, { statusCode: 200 }));
-      await store.flush();
-      await new Promise((r) => setTimeout(r, 300));
-      expect(put.mock.calls.map(([value]) => (value as Observation).statusCode)).toEqual([200]);
-    } finally {
-      put.mockRestore();
-    }
-  });
-
-  it('writes a held state that nothing replaced once the hold ends (a hanging request), and at once when read', async () => {
-    const name = freshName();
-    const store = new ObservationStore({ dbName: name, holdMs: 100 });
-    const reader = new ObservationStore({ dbName: name });
-    store.add(obs('hanging', 1), { soonReplaced: true });
-    await store.flush({ includeHeld: false });
-    expect(await reader.count()).toBe(0);
-    await new Promise((r) => setTimeout(r, 250));
-    expect(await reader.count()).toBe(1);
-
-    store.add(obs('read-now', 2), { soonReplaced: true });
-    expect((await store.all()).map((o) => o.id)).toEqual(['hanging', 'read-now']);
-  });
-
   it('writes what arrives during a write together, at most one transaction per spacing interval', async () => {
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     try {
