@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const BENCHMARKS = ['classify.ts', 'policy-draft.ts', 'page-load.ts', 'audit-floor.ts', 'popup.ts', 'memory.ts'];
+const BENCHMARKS = ['classify.ts', 'policy-draft.ts', 'page-load.ts', 'worker-profile.ts', 'audit-floor.ts', 'popup.ts', 'memory.ts'];
 let failed = false;
 for (const file of BENCHMARKS) {
   console.log(`\n== ${file} ==`);
