@@ -86,7 +86,8 @@ export function watchRequests(
     (d) => {
       const raw = d as RawRequest;
       onResponse(raw);
-      void record(raw, false).then(() => {
+      // A redirect's own headers describe no resource: its Content-Length must not make the hop a pixel.
+      void record({ ...raw, responseHeaders: undefined }, false).then(() => {
         const entry = inFlight.get(raw.requestId);
         if (entry) entry.redirectedFrom = entry.observation.id;
       });

@@ -112,6 +112,7 @@ describe('audit of the demo site in headless Chromium', () => {
   it('links the hops of a redirect chain (cookie sync)', () => {
     const sync = report.observations.find((o) => o.url === 'https://ad.doubleclick.net/sync')!;
     expect(sync.statusCode).toBe(302);
+    expect(sync.kind).toBe('request'); // the redirect's own (empty) answer is no pixel
     const next = report.observations.find((o) => o.redirectedFrom === sync.id);
     expect(next?.url).toBe('https://px.ads.linkedin.com/collect/?pid=42&sync=dc');
   });
