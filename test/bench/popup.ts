@@ -62,10 +62,12 @@ const rows: string[][] = [];
 for (const [label, site, target] of [['5,000 findings', 'bulk.example', 150], ['15 findings', 'typical.example', 50]] as const) {
   // Observations just arrived: the first open may build the report; the reopen shows what the first built.
   const first = await openMs(site);
-  const again = Math.min(await openMs(site), await openMs(site));
+  const reopens: number[] = [];
+  for (let i = 0; i < 5; i++) reopens.push(await openMs(site));
+  const again = [...reopens].sort((a, b) => a - b)[2]!; // the median of five
   const ask = await askMs(site);
   rows.push([`popup first open, ${label}`, (first / target).toFixed(2), '≤ 1.00', `${Math.round(first)} ms vs target ${target} ms (the worker's answer alone: ${Math.round(ask)} ms)`]);
-  rows.push([`popup reopen, ${label}`, (again / target).toFixed(2), '≤ 1.00', `${Math.round(again)} ms vs target ${target} ms`]);
+  rows.push([`popup reopen, ${label}`, (again / target).toFixed(2), '≤ 1.00', `${Math.round(again)} ms vs target ${target} ms (median of 5)`]);
 }
 await context.close();
 await rm(profile, { recursive: true, force: true });
