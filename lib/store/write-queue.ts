@@ -14,8 +14,8 @@ export interface WriteQueueOptions {
   batchSize?: number;
   /**
    * …or this long after the first one arrived. 0 (the default) writes at the end of the current
-   * task, or, while a write is in flight, soon after it ends: a worker stopped between two events
-   * then loses at most what arrived during one write.
+   * task, the writes of a burst at least BURST_SPACING_MS apart: a worker stopped between two
+   * events then loses at most what arrived in the last of those intervals.
    */
   flushDelayMs?: number;
 }
