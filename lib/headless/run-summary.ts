@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import { consentView } from '../export/report-views';
 import { STATUS_LABELS } from '../export/status';
+import { failingParts, failingPartsText } from '../export/failing';
 import type { FailOn } from './option-values';
 import { printable } from './progress';
 
@@ -33,9 +34,9 @@ export function failingLines(failing: readonly Finding[], failOn: FailOn): strin
   return [
     `${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} --fail-on ${failOn}:`,
     ...failing.map((f) => {
-      // What fails is what the policy does not cover, not everything the party was seen doing.
-      const uncovered = f.coverage?.filter((c) => FAILING_STATUSES[failOn].includes(c.status)).map((c) => c.technology);
-      const what = (uncovered?.length ? uncovered : f.technologies?.length ? f.technologies : f.kinds).join(', ');
+      // What fails is what the policy does not cover, not everything the party was seen doing:
+      // worded as in the JUnit and report.md outputs.
+      const what = failingPartsText(failingParts(f, FAILING_STATUSES[failOn])) || (f.technologies?.length ? f.technologies : f.kinds).join(', ');
       const claim = f.pageClaimOnly ? ' (page claim only: reported by the page’s own scripts, unconfirmed by the browser)' : '';
       return `  ${STATUS_LABELS[f.status].symbol} ${printable(f.subject)} (${printable(f.domains.join(', '))}): ${STATUS_LABELS[f.status].label.toLowerCase()}, ${what}${claim}`;
     }),

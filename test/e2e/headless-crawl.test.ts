@@ -94,7 +94,7 @@ describe('--fail-on and --format', () => {
     const failing = crawl.report!.findings.filter((f) => f.status === 'undisclosed' || f.status === 'technology-not-disclosed');
     expect(failing.length).toBeGreaterThan(0);
     expect(crawl.log).toContain(`${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} --fail-on undisclosed:`);
-    expect(crawl.log).toContain('  ✕ Hotjar (hotjar.com): undisclosed, local-storage');
+    expect(crawl.log).toContain('  ✕ Hotjar (hotjar.com): undisclosed, not covered: local-storage');
   });
 
   it('exits 0 for a clean shard and 1 for the shard with the undisclosed trackers', () => {

@@ -32,8 +32,8 @@ describe('--fail-on', () => {
   it('lists the findings that fail the run', () => {
     expect(failingLines(failingFindings(findings, 'undisclosed'), 'undisclosed')).toEqual([
       '2 findings fail --fail-on undisclosed:',
-      '  ✕ ads.test (ads.test): undisclosed, beacon',
-      '  ! Google (doubleclick.net): technology not disclosed, cookie',
+      '  ✕ ads.test (ads.test): undisclosed, not covered: beacon',
+      '  ! Google (doubleclick.net): technology not disclosed, not covered: cookie',
     ]);
     expect(failingLines([], 'undisclosed')).toEqual([]);
   });
