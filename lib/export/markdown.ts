@@ -6,6 +6,7 @@ import { MarkdownMarkup, markdownTable, markdownText } from './markdown-escape';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { summarize } from './summary';
 import { pageLeftOutText } from './left-out';
+import { attemptText } from './policy-attempts';
 
 /**
  * report.md: a short summary for GitHub's job summary ($GITHUB_STEP_SUMMARY) and pull request
@@ -109,7 +110,7 @@ function policySection(report: Report): string[] {
       '### Policy',
       '',
       'None: no policy file is for the site, and no policy was read from it, so nothing was compared.',
-      ...attempts.slice(0, ATTEMPTS_LIMIT).map((a) => `- tried ${markdownText(a.url)}: ${markdownText(a.outcome.replace(/-/g, ' '))}${a.detail ? ` (${markdownText(a.detail)})` : ''}`),
+      ...attempts.slice(0, ATTEMPTS_LIMIT).map((a) => `- tried ${attemptText(a, markdownText)}`),
       ...more(attempts.length, ATTEMPTS_LIMIT, 'attempts'),
     ];
   }

@@ -5,6 +5,7 @@ import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { formatTime, plural, attributionSourcesText, policyProvenanceText } from './format';
 import { leftOutText } from './left-out';
+import { attemptText } from './policy-attempts';
 
 /** Label used for findings the classifier could not put in a category. */
 export const UNCATEGORISED = 'Uncategorised';
@@ -119,5 +120,5 @@ function discoveryLines(report: Report): string[] {
   if (report.policy || !report.policyDiscovery) return [];
   const attempts = report.policyDiscovery.attempts;
   if (attempts.length === 0) return ['  No link to a privacy policy was found on the audited pages.'];
-  return attempts.map((a) => `  tried ${printable(a.url)}: ${a.outcome.replace(/-/g, ' ')}${a.detail ? ` (${printable(a.detail)})` : ''}`);
+  return attempts.map((a) => `  tried ${attemptText(a, printable)}`);
 }

@@ -2,6 +2,7 @@ import type { PolicyInUse } from '../audit/build-report';
 import type { PolicyPageAttempt } from '../model/report';
 import type { AnchorSeen } from '../policy/discover-links';
 import type { PolicyInput } from '../policy/schema';
+import { attemptText } from '../export/policy-attempts';
 
 /*
  * What policy discovery takes and gives, apart from the discovery itself (policy-discovery.ts),
@@ -39,6 +40,5 @@ export function describeDiscovery(result: DiscoveryResult): string {
     return `Policy: a draft read from ${result.policy.discovered.urls.join(' and ')} (${result.policy.policy.declarations.length} declarations; not reviewed)`;
   }
   if (result.attempts.length === 0) return 'Policy: no link to a privacy policy was found on the audited pages';
-  const tried = result.attempts.map((a) => `${a.url} (${a.outcome.replace(/-/g, ' ')}${a.detail ? `: ${a.detail}` : ''})`);
-  return `Policy: none could be read; tried ${tried.join(', ')}`;
+  return `Policy: none could be read; tried ${result.attempts.map((a) => attemptText(a)).join('; ')}`;
 }

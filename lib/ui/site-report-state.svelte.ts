@@ -5,6 +5,7 @@ import { reviewsById, type FindingReview } from './verdicts';
 import { ask, messageOf } from './client';
 import type { RequestOf, ResponseMap } from '../extension/messages';
 import { exportReport, saveVerdict } from './report-actions';
+import { attemptText } from '../export/policy-attempts';
 
 /**
  * A site report as the popup and the report page hold it: loaded from the background, with the
@@ -82,7 +83,7 @@ export class SiteReportState {
     try {
       const request = await this.request();
       const read = await ask({ type: 'read-site-policy', site: this.result.site, ...(request.tabId === undefined ? {} : { tabId: request.tabId }) });
-      const tried = read.attempts.map((a) => `${a.url}: ${a.outcome.replace(/-/g, ' ')}${a.detail ? ` (${a.detail})` : ''}`);
+      const tried = read.attempts.map((a) => attemptText(a));
       this.policyReading = read.ok ? { busy: false, tried } : { busy: false, error: read.error, tried };
       if (read.ok) await this.load();
     } catch (error) {
