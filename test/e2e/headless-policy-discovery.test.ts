@@ -110,8 +110,8 @@ describe('the CI gate without a readable policy', () => {
     const error = run.log.filter((l) => l.startsWith('error: '));
     expect(error).toHaveLength(1);
     expect(error[0]).toMatch(/^error: --fail-on undisclosed: 1 third party and no policy to judge it against \(none could be read; tried /);
-    expect(error[0]).toContain(`${TROUBLE}/privacy-de/ (language: the page is in "de"`);
-    expect(error[0]).toContain(`${TROUBLE}/cookie-policy.pdf (not html: application/pdf)`);
+    expect(error[0]).toContain(`${TROUBLE}/privacy-de/: language (the page is in "de"`);
+    expect(error[0]).toContain(`${TROUBLE}/cookie-policy.pdf: not html (application/pdf)`);
     expect(run.report?.policy).toBeUndefined();
     expect(run.report?.findings.some((f) => f.status === 'unreviewed')).toBe(true);
   });
