@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { buildReport } from '../audit/build-report';
-import { parseReport, type PageVisit, type Report, type RunSettings } from '../model/report';
+import { dirname, join } from 'node:path';
+import { buildReport, type PolicyInUse } from '../audit/build-report';
+import { parseReport, type DiscoveredPolicy, type PageVisit, type Report, type RunSettings } from '../model/report';
 import { namespaceIds } from './namespace-ids';
 import { copyShardEvidence } from './merge-evidence';
 import { firstLine, UserError } from './errors';
 import { EXIT_CODES, outcomeOf } from './gate';
-import { choosePolicy, loadAttributionSources, type ChosenPolicy } from './policy-choice';
+import { choosePolicy, loadAttributionSources } from './policy-choice';
+import { DRAFT_FILE } from './discovery-result';
+import type { PolicyInput } from '../policy/schema';
 import type { MergeOptions } from './merge-args';
 import { deliverReport } from './outputs';
 import { PROJECT_ROOT } from './project';
@@ -40,7 +43,9 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
       sources: await loadAttributionSources(useTrackerDb),
     });
     io.log(`Merged ${shards.length} reports: ${report.pages.length} pages, ${report.observations.length} observations.`);
-    const { failing } = await deliverReport(report, { outDir, formats, failOn }, io);
+    // A merged run judged against the shards' draft keeps it beside the report, as a single run does.
+    const draft = chosen?.discovered && chosen.file ? (JSON.parse(await readFile(chosen.file, 'utf8')) as PolicyInput) : undefined;
+    const { failing } = await deliverReport(report, { outDir, formats, failOn, ...(draft ? { draft } : {}) }, io);
     const failed = report.pages.filter((p) => p.error);
     if (failed.length > 0) io.log(`error: ${failed.length} of ${report.pages.length} pages did not load completely (${failed[0]!.url}: ${failed[0]!.error})`);
     return EXIT_CODES[outcomeOf({ failed: failed.length > 0, interrupted: false, failingFindings: failing })];
@@ -91,7 +96,7 @@ function orderByShard(shards: ShardReport[]): ShardReport[] {
  * The shards' policy, read again from the file they name (the report quotes clauses, not the
  * whole policy), or --policy. Shards judged against different policies cannot be merged.
  */
-async function policyOfShards(shards: readonly ShardReport[], explicit: string | undefined): Promise<ChosenPolicy | undefined> {
+async function policyOfShards(shards: readonly ShardReport[], explicit: string | undefined): Promise<PolicyInUse | undefined> {
   if (explicit !== undefined) return choosePolicy(explicit, 'http://merge.invalid/', PROJECT_ROOT);
   const ids = new Set(shards.map(({ report }) => report.policy?.id));
   if (ids.size > 1) {
@@ -99,6 +104,7 @@ async function policyOfShards(shards: readonly ShardReport[], explicit: string |
   }
   const named = shards.find(({ report }) => report.policy)?.report.policy;
   if (!named) return undefined;
+  if (named.discovered) return draftOfShards(shards, named.discovered);
   if (!named.file) throw new UserError(`the reports name policy "${named.id}" but not its file: pass --policy <file>`);
   const chosen = await choosePolicy(named.file, 'http://merge.invalid/', PROJECT_ROOT).catch((error: unknown) => {
     throw new UserError(`${(error as Error).message} (the policy the shards were judged against; pass --policy <file>)`);
@@ -107,6 +113,23 @@ async function policyOfShards(shards: readonly ShardReport[], explicit: string |
     throw new UserError(`${named.file} now holds policy "${chosen?.policy.id}", the shards used "${named.id}": pass --policy <file>`);
   }
   return chosen;
+}
+
+/**
+ * Shards that each read the site's own policy judged against a draft written beside their report
+ * (policy.draft.json): the same draft when they read the same text, which the merged report is
+ * then judged against too. Different texts (the policy changed during the crawl) need a choice.
+ */
+async function draftOfShards(shards: readonly ShardReport[], discovered: DiscoveredPolicy): Promise<PolicyInUse> {
+  const texts = new Set(shards.map(({ report }) => report.policy?.discovered?.textSha256));
+  if (texts.size > 1) {
+    throw new UserError("the shards read different texts of the site's policy (its text changed during the crawl); pass --policy <file>");
+  }
+  const draft = join(dirname(shards[0]!.file), DRAFT_FILE);
+  const chosen = await choosePolicy(draft, 'http://merge.invalid/', PROJECT_ROOT).catch((error: unknown) => {
+    throw new UserError(`${(error as Error).message} (the draft the shards were judged against, written beside ${shards[0]!.file}; pass --policy <file>)`);
+  });
+  return { ...chosen!, discovered };
 }
 
 /**

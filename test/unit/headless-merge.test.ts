@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namespaceIds } from '../../lib/headless/namespace-ids';
 import { runAudit } from '../../lib/headless/cli';
@@ -98,6 +98,32 @@ describe('merge (no browser: shard reports written by hand)', () => {
     expect([merged.startedAt, merged.finishedAt]).toEqual(['2026-01-01T12:01:00.000Z', '2026-01-01T12:02:30.000Z']);
     expect(existsSync(join(out, 'report.junit.xml'))).toBe(true);
     expect(lines).toContain('Merged 2 reports: 3 pages, 2 observations.');
+  });
+
+  it('judges against the draft the shards read from the site (policy.draft.json beside them) and keeps it beside the merged report', async () => {
+    const discovered = { urls: ['https://www.inbenta.com/privacy'], readAt: '2026-01-01T12:00:00.000Z', textSha256: 'a'.repeat(64) };
+    const withDraft = (report: Report): Report => ({ ...report, policy: { id: 'inbenta-draft', title: 'Read from the site', discovered } });
+    const files = await writeShards([
+      withDraft(shardReport(1, ['https://www.inbenta.com/'], [unknownBeacon])),
+      withDraft(shardReport(2, ['https://www.inbenta.com/b'], [analytics])),
+    ]);
+    const { $schema: _, ...policy } = JSON.parse(await readFile(new URL('../../policy/inbenta.policy.json', import.meta.url), 'utf8'));
+    const draft = { ...policy, id: 'inbenta-draft', source: { title: 'Read from the site', url: 'https://www.inbenta.com/privacy' } };
+    await writeFile(join(dirname(files[0]!), 'policy.draft.json'), JSON.stringify(draft));
+    const out = await mkdtemp(join(tmpdir(), 'cli-merged-'));
+    const lines: string[] = [];
+    expect(await runAudit(['merge', ...files, '--out', out, '--format', 'json'], (l) => lines.push(l)), lines.join('\n')).toBe(0);
+    const merged = parseReport(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')));
+    expect(merged.policy).toMatchObject({ id: 'inbenta-draft', discovered });
+    expect(merged.findings.find((f) => f.subject === 'Google')?.status).toBe('disclosed');
+    expect(JSON.parse(await readFile(join(out, 'policy.draft.json'), 'utf8')).id).toBe('inbenta-draft');
+
+    const changed = withDraft(shardReport(2, ['https://www.inbenta.com/b'], [analytics]));
+    changed.policy!.discovered = { ...discovered, textSha256: 'b'.repeat(64) };
+    const mixed = await writeShards([withDraft(shardReport(1, ['https://www.inbenta.com/'], [unknownBeacon])), changed]);
+    const refused: string[] = [];
+    expect(await runAudit(['merge', ...mixed, '--out', out], (l) => refused.push(l))).toBe(2);
+    expect(refused).toEqual(["error: the shards read different texts of the site's policy (its text changed during the crawl); pass --policy <file>"]);
   });
 
   it.each([
