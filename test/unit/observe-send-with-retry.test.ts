@@ -28,7 +28,7 @@ describe('sendWithRetry', () => {
     expect(calls).toBe(3);
   });
 
-  it('tries again when the channel closed before the answer (a worker stopped while it stored the batch)', async () => {
+  it('tries again when the channel closed without an answer (the polyfill reports undefined, not an error)', async () => {
     const answers: unknown[] = [undefined, true];
     let calls = 0;
     const ok = await sendWithRetry(async () => answers[calls++], [1, 1], async () => undefined);

@@ -1,8 +1,10 @@
 /**
  * Sends a batch to the background, trying again while the worker restarts: a message sent to a
  * worker that is stopping fails ("Receiving end does not exist"), and the batch would be lost.
- * Only an answer of `true` means the batch is stored: a worker stopped while it handled the batch
- * closes the channel, which the browser polyfill reports as an answer of `undefined`, not as a failure.
+ * Only an answer of `true` means the batch is stored: a channel that closes before anyone answered
+ * ("The message port closed before a response was received") reaches the page through the browser
+ * polyfill as an answer of `undefined`, not as a failure. (A worker stopped after it took the batch
+ * makes the send fail outright.)
  */
 export async function sendWithRetry(
   send: () => Promise<unknown>,
