@@ -1,3 +1,5 @@
+// First: asks the worker for the first screen while the rest of the popup loads.
+import '@/lib/ui/popup-request';
 import { mount } from 'svelte';
 import '@/components/theme.css';
 import { installPalette } from '@/lib/ui/palette';

@@ -21,6 +21,8 @@ export class SiteReportState {
     private readonly request: () => Promise<Omit<RequestOf<'site-report'>, 'type' | 'firstGroups'>>,
     /** Ask first for the findings of this many groups (one screen), then for the whole report. */
     private readonly firstGroups?: number,
+    /** The first screen, already asked for (popup-request.ts): used by the first load. */
+    private prefetched?: Promise<ResponseMap['site-report']>,
   ) {}
 
   /** The load under way: a later one supersedes it, and an export waits for the whole report. */
@@ -34,10 +36,12 @@ export class SiteReportState {
   }
 
   private async loadInto(generation: number): Promise<void> {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
     try {
-      const request = await this.request();
       if (this.firstGroups) {
-        const first = await ask({ type: 'site-report', ...request, firstGroups: this.firstGroups });
+        const firstGroups = this.firstGroups;
+        const first = await (prefetched ?? this.request().then((request) => ask({ type: 'site-report', ...request, firstGroups })));
         if (generation !== this.generation) return;
         this.show(first);
         if (first.site === null || !first.partial) return;
@@ -45,7 +49,7 @@ export class SiteReportState {
         // screen is painted, so that the two do not share the machine's cores.
         await afterPaint();
       }
-      const whole = await ask({ type: 'site-report', ...request });
+      const whole = await ask({ type: 'site-report', ...(await this.request()) });
       if (generation === this.generation) this.show(whole);
     } catch (error) {
       if (generation === this.generation) this.error = messageOf(error);
