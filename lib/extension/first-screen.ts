@@ -10,6 +10,18 @@ import type { PartialCounts, SiteReport } from './messages';
  * first screen is a few kilobytes. A report that fits is returned whole, without `partial`.
  */
 export function firstScreen(siteReport: SiteReport, groups: number): SiteReport {
+  // A kept report is the same object until its site's observations change: each reopen of the
+  // popup then gets the screen cut before, without grouping thousands of findings again.
+  const cut = cuts.get(siteReport);
+  if (cut?.groups === groups) return cut.screen;
+  const screen = cutFirstScreen(siteReport, groups);
+  cuts.set(siteReport, { groups, screen });
+  return screen;
+}
+
+const cuts = new WeakMap<SiteReport, { groups: number; screen: SiteReport }>();
+
+function cutFirstScreen(siteReport: SiteReport, groups: number): SiteReport {
   const { report } = siteReport;
   const all = groupFindings(report.findings.map((finding) => ({ finding })));
   if (all.length <= groups) return siteReport;

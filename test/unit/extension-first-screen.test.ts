@@ -50,4 +50,11 @@ describe('the popup’s first screen of findings', () => {
     const whole = siteReport(findings);
     expect(firstScreen(whole, 4)).toBe(whole);
   });
+
+  it('cuts a kept report once: a reopen gets the same screen, another size a new one', () => {
+    const kept = siteReport(findings);
+    const screen = firstScreen(kept, 2);
+    expect(firstScreen(kept, 2)).toBe(screen);
+    expect(firstScreen(kept, 3).report.findings).toHaveLength(4);
+  });
 });
