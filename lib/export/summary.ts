@@ -1,5 +1,5 @@
 import { compareText } from '../model/order';
-import type { FindingStatus } from '../model/finding';
+import type { Finding, FindingStatus } from '../model/finding';
 import { OBSERVATION_KINDS, type ObservationKind } from '../model/vocabulary';
 import type { Report } from '../model/report';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -36,13 +36,19 @@ function zeroPerKind(): Record<ObservationKind, number> {
   return Object.fromEntries(OBSERVATION_KINDS.map((k) => [k, 0])) as Record<ObservationKind, number>;
 }
 
+/** Findings per status, every status present (0 when none). */
+export function countByStatus(findings: readonly Finding[]): Record<FindingStatus, number> {
+  const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  for (const finding of findings) byStatus[finding.status] = (byStatus[finding.status] ?? 0) + 1;
+  return byStatus;
+}
+
 /** Counts shared by the HTML report, the popup and the CLI, so they never disagree. */
 export function summarize(report: Report): ReportSummary {
-  const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  const byStatus = countByStatus(report.findings);
   const findingKinds = zeroPerKind();
   const categories = new Map<string, number>();
   for (const finding of report.findings) {
-    byStatus[finding.status] = (byStatus[finding.status] ?? 0) + 1;
     for (const kind of new Set(finding.kinds)) findingKinds[kind] += 1;
     const category = finding.category || UNCATEGORISED;
     categories.set(category, (categories.get(category) ?? 0) + 1);

@@ -1,6 +1,6 @@
-import type { Finding, FindingStatus } from '../model/finding';
-import { STATUS_ORDER } from '../model/vocabulary';
+import type { Finding } from '../model/finding';
 import { groupFindings } from '../model/finding-groups';
+import { countByStatus } from '../export/summary';
 import type { PartialCounts, SiteReport } from './messages';
 
 /**
@@ -38,10 +38,4 @@ function cutFirstScreen(siteReport: SiteReport, groups: number): SiteReport {
     report: { ...report, findings, observations: report.observations.filter((o) => evidence.has(o.id)) },
     partial,
   };
-}
-
-function countByStatus(findings: readonly Finding[]): Record<FindingStatus, number> {
-  const counts = Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as Record<FindingStatus, number>;
-  for (const finding of findings) counts[finding.status] += 1;
-  return counts;
 }
