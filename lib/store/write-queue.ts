@@ -78,13 +78,8 @@ export class WriteQueue {
     this.recent.clear();
   }
 
-  /** Writes everything queued at once; resolves when it is on disk. */
-  flush(): Promise<void> {
-    return this.writePending();
-  }
-
   private schedule(): void {
-    if (this.pending.size >= this.batchSize) void this.writePending();
+    if (this.pending.size >= this.batchSize) void this.flush();
     else if (this.flushDelayMs === 0) {
       // While a write is in flight, what arrives waits for it, and writes are spaced (see
       // catchUp): a transaction per event made IndexedDB most of the worker's work in a burst.
@@ -94,13 +89,14 @@ export class WriteQueue {
         this.microtaskQueued = true;
         queueMicrotask(() => {
           this.microtaskQueued = false;
-          void this.writePending();
+          void this.flush();
         });
       }
-    } else this.timer ??= setTimeout(() => void this.writePending(), this.flushDelayMs);
+    } else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
   }
 
-  private writePending(): Promise<void> {
+  /** Writes everything queued at once; resolves when it (and every earlier write) is on disk. */
+  flush(): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = [...this.pending.values()];
@@ -132,8 +128,8 @@ export class WriteQueue {
    */
   private catchUp(): void {
     const wait = this.lastWriteStarted + BURST_SPACING_MS - performance.now();
-    if (wait <= 0) void this.writePending();
-    else this.timer ??= setTimeout(() => void this.writePending(), wait);
+    if (wait <= 0) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), wait);
   }
 
   /**
