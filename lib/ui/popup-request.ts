@@ -24,8 +24,8 @@ export async function popupRequest(): Promise<SiteReportRequest> {
  * The popup's first question, asked as soon as this module runs (main.ts imports it before the
  * app): the worker answers while the popup's components are still being loaded.
  */
-export const firstScreen: Promise<ResponseMap['site-report']> = popupRequest().then((request) =>
+export const firstScreenAnswer: Promise<ResponseMap['site-report']> = popupRequest().then((request) =>
   ask({ type: 'site-report', ...request, firstGroups: POPUP_PAGE_SIZE }),
 );
 // Awaited by the first load; an early failure must not also be reported as unhandled.
-firstScreen.catch(() => undefined);
+firstScreenAnswer.catch(() => undefined);
