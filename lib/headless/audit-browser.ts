@@ -11,6 +11,7 @@ import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } fro
 import { firstLine, UserError } from './errors';
 import { trace } from './trace';
 import { Tabs } from './tabs';
+import { TabListeners } from './tab-listeners';
 import { hostOf } from '../classify/domain';
 import { cappedByPage, clearRecord, readRecord, recordsADocument } from './extension-record';
 import type { Observation } from '../model/observation';
@@ -74,9 +75,9 @@ export class AuditBrowser {
     private readonly process: ChromiumProcess,
     private readonly consent: ConsentDriver | undefined,
     private readonly timers: PendingTimers | undefined,
-    ownWindows: boolean,
+    slots: number,
   ) {
-    this.tabs = new Tabs(context, () => this.closed, ownWindows);
+    this.tabs = new Tabs(context, () => this.closed, slots);
     context.on('close', () => {
       this.closed = true;
     });
@@ -105,7 +106,7 @@ export class AuditBrowser {
       if (options.gpc) await sendGpcSignal(context);
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
-      const browser = new AuditBrowser(context, process, consent, timers, (options.concurrency ?? 1) > 1);
+      const browser = new AuditBrowser(context, process, consent, timers, Math.max(1, options.concurrency ?? 1));
       trace('Chromium launched');
       const worker = await browser.worker();
       trace('extension worker found');
@@ -161,10 +162,10 @@ export class AuditBrowser {
     try {
       await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs }).catch(() => undefined);
       const outcome = await answered;
-      await new NetworkQuiet(page).wait(Math.min(limits.waitMs, 3_000));
+      await new NetworkQuiet(new TabListeners(page)).wait(Math.min(limits.waitMs, 3_000));
       return outcome;
     } finally {
-      await withTimeout(page.close(), 10_000);
+      await this.tabs.close(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await this.forgetObservations();
     }
@@ -172,17 +173,18 @@ export class AuditBrowser {
 
   async visit(url: string, limits: VisitLimits, evidence?: EvidenceRequest): Promise<PageResult> {
     const page = await this.openPage();
-    const recorder = evidence ? new PageEvidenceRecorder(page, url, evidence) : undefined;
+    const listeners = new TabListeners(page);
+    const recorder = evidence ? new PageEvidenceRecorder(listeners, url, evidence) : undefined;
     const hosts = new Set<string>();
-    page.on('request', (request) => hosts.add(hostOf(request.url())));
+    listeners.on('request', (request) => hosts.add(hostOf(request.url())));
     const result: PageResult = { visit: { url, finalUrl: url }, anchors: [], hosts: [], notHtml: false };
     let crashed = false;
-    page.on('crash', () => {
+    listeners.on('crash', () => {
       crashed = true;
     });
     // The longest a visit may take, whatever the page does: load, quiet, scroll, quiet, links.
     const capMs = limits.pageTimeoutMs + 2 * limits.waitMs + (limits.scroll ? SCROLL_BUDGET_MS + 2_000 : 0) + 10_000;
-    const finished = await withTimeout(this.load(page, url, limits, result), capMs);
+    const finished = await withTimeout(this.load(listeners, url, limits, result), capMs);
     if (finished === undefined && !result.visit.error) {
       result.visit.error = `the page did not finish within ${Math.round(capMs / 1000)} s`;
     }
@@ -191,10 +193,12 @@ export class AuditBrowser {
     // A copy: a load that outlived its cap may still settle later, and must not change the record.
     const snapshot: PageResult = { ...result, visit: { ...result.visit }, hosts: [...hosts] };
     if (recorder) snapshot.evidence = await recorder.capture(page, { screenshot: !crashed && !snapshot.notHtml });
-    // Closing fires pagehide, when storage collectors take their last snapshot. A hung renderer
-    // may never confirm the close: the run goes on without waiting for it.
-    await withTimeout(page.close(), 10_000);
-    trace('tab closed');
+    listeners.detach();
+    // Leaving the page fires pagehide, when storage collectors take their last snapshot. A tab
+    // whose load outlived its cap may still be loading: it is closed, not kept.
+    if (finished === undefined || crashed) await this.tabs.close(page);
+    else await this.tabs.keep(page);
+    trace('tab left');
     return snapshot;
   }
 
@@ -213,7 +217,7 @@ export class AuditBrowser {
     try {
       return await work(page);
     } finally {
-      await withTimeout(page.close(), 10_000);
+      await this.tabs.close(page);
     }
   }
 
@@ -226,8 +230,9 @@ export class AuditBrowser {
     return this.tabs.open();
   }
 
-  private async load(page: Page, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
-    const quiet = new NetworkQuiet(page);
+  private async load(listeners: TabListeners, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
+    const page = listeners.tab;
+    const quiet = new NetworkQuiet(listeners);
     try {
       trace(`loading ${url}`);
       const response = await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs });

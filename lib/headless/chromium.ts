@@ -40,6 +40,11 @@ export function automationSwitches(headless: boolean): string[] {
     'NetworkTimeServiceQuerying',
     'AimEnabled',
     'PreconnectToSearch',
+    // Each window otherwise loads the omnibox's web-page popup though no one will ever type into
+    // it (Chromium 156: a renderer of its own, busy about half a second per window here).
+    'WebUIOmniboxPopup',
+    'WebUIOmniboxAimPopup',
+    'WebUIOmniboxFullPopup',
   ];
   return [
     '--disable-field-trial-config',

@@ -1,4 +1,5 @@
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
+import type { TabListeners } from './tab-listeners';
 import type { RecordedExchange, RecordedPage } from './har';
 import { withTimeout } from './page-actions';
 
@@ -16,7 +17,7 @@ export class HarRecorder {
   private leftOut = 0;
   private readonly page: RecordedPage;
 
-  constructor(tab: Page, url: string, now = Date.now()) {
+  constructor(tab: TabListeners, url: string, now = Date.now()) {
     this.page = { url, startedAt: now };
     tab.on('request', (request) => this.started(request));
     tab.on('requestfinished', (request) => this.ended(request));

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { TabListeners } from './tab-listeners';
 
 /**
  * Counts the page's requests in flight so the visit can wait for the network to go quiet.
@@ -9,10 +9,10 @@ export class NetworkQuiet {
   private inFlight = 0;
   private lastActivity = Date.now();
 
-  constructor(page: Page) {
-    page.on('request', () => this.activity(+1));
-    page.on('requestfinished', () => this.activity(-1));
-    page.on('requestfailed', () => this.activity(-1));
+  constructor(tab: TabListeners) {
+    tab.on('request', () => this.activity(+1));
+    tab.on('requestfinished', () => this.activity(-1));
+    tab.on('requestfailed', () => this.activity(-1));
   }
 
   private activity(delta: number): void {

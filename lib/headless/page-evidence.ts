@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { PageVisit } from '../model/report';
 import { toHar, type Har } from './har';
 import { HarRecorder } from './har-recorder';
+import type { TabListeners } from './tab-listeners';
 import type { ConsentState } from './option-values';
 import { withTimeout } from './page-actions';
 
@@ -36,7 +37,7 @@ export class PageEvidenceRecorder {
   private readonly har?: HarRecorder;
 
   constructor(
-    tab: Page,
+    tab: TabListeners,
     url: string,
     private readonly request: EvidenceRequest,
   ) {

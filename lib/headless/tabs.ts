@@ -8,25 +8,39 @@ const VIEWPORT = { width: 1280, height: 720 };
 const LOST = 'Chromium closed unexpectedly; the remaining pages were not audited';
 
 /**
- * New tabs for the audit. Opening one costs a tenth of a second or more (a renderer, Playwright's
- * set-up of the page), so the first is opened while the extension's worker starts. Not while a
- * page is audited: the newest tab is the one Chromium shows, and the audited one would be hidden.
+ * Tabs for the audit. Opening one costs a tenth of a second or more (a renderer, Playwright's
+ * set-up of the page), and a window of its own several times that (Chromium builds a window's
+ * toolbar even headless), so a tab whose page was audited is blanked and kept for the next page:
+ * a crawl opens one tab per page audited at once, not one per page. Like a visitor's tab, it
+ * keeps its session storage from page to page (as the profile keeps cookies and local storage);
+ * what a page finds stored when it starts is not counted as its own (lib/observe/page/observer.ts).
+ * The first tab is opened while the extension's worker starts. Not while a page is audited: the
+ * newest tab is the one Chromium shows, and the audited one would be hidden.
  */
 export class Tabs {
   private spare: Promise<Page | undefined> | undefined;
+  /** Blank tabs whose pages were audited, ready for the next. */
+  private readonly kept: Page[] = [];
   private browserSession: Promise<CDPSession> | undefined;
   private readonly targetIds = new WeakMap<Page, Promise<string | undefined>>();
+
+  /** Tabs opened and not closed by the audit. */
+  private live = 0;
 
   constructor(
     private readonly context: BrowserContext,
     private readonly isClosed: () => boolean,
-    /** Several pages are audited at once (see inOwnWindow). */
-    private readonly ownWindows: boolean,
+    /** Pages audited at once; with more than one, each tab gets a window of its own (see inOwnWindow). */
+    private readonly slots: number,
   ) {}
+
+  private get ownWindows(): boolean {
+    return this.slots > 1;
+  }
 
   /** Starts opening the next tab now, unless one is ready or on its way. */
   prepare(timeoutMs = 30_000): void {
-    if (this.isClosed()) return;
+    if (this.isClosed() || this.kept.length > 0 || this.live >= this.slots) return;
     this.spare ??= withTimeout(this.create(), timeoutMs);
   }
 
@@ -36,6 +50,8 @@ export class Tabs {
    */
   async open(timeoutMs = 30_000): Promise<Page> {
     if (this.isClosed()) throw new UserError(LOST);
+    const kept = this.kept.pop();
+    if (kept && !kept.isClosed()) return kept;
     const spare = this.spare;
     this.spare = undefined;
     const page = (await spare) ?? (await withTimeout(this.create(), timeoutMs));
@@ -45,7 +61,24 @@ export class Tabs {
     throw new UserError(this.isClosed() ? LOST : `Chromium did not open a tab within ${timeoutMs / 1000} s; the remaining pages were not audited`);
   }
 
+  /**
+   * Leaves the audited page for a blank one (its `pagehide` fires, as on a close) and keeps the
+   * tab for the next page, or closes it when that fails.
+   */
+  async keep(tab: Page, timeoutMs = 10_000): Promise<void> {
+    const blank = await withTimeout(tab.goto('about:blank').then(() => true), timeoutMs);
+    if (blank && !tab.isClosed() && !this.isClosed()) this.kept.push(tab);
+    else await this.close(tab, timeoutMs);
+  }
+
+  /** Closes a tab for good; a hung renderer may never confirm it, and the run goes on regardless. */
+  async close(tab: Page, timeoutMs = 10_000): Promise<void> {
+    this.live -= 1;
+    await withTimeout(tab.close(), timeoutMs);
+  }
+
   private async create(): Promise<Page> {
+    this.live += 1;
     const page = this.ownWindows ? await this.inOwnWindow() : await this.context.newPage();
     // Every tab lays out at one size so screenshots match and what is below the fold (lazy
     // content) is the same whatever else is open.

@@ -67,6 +67,13 @@ describe('--concurrency: several tabs at once', () => {
     expect(findingsOf(parallel)).toEqual(findingsOf(crawl));
     expect(evidenceOf(parallel)).toEqual(evidenceOf(crawl));
   });
+
+  it('audits page after page in the tabs it opened, one per page audited at once, not one per page', () => {
+    const tabsOf = (run: AuditRun) => new Set(run.report!.observations.flatMap((o) => (o.tabId === undefined || o.tabId < 0 ? [] : [o.tabId])));
+    expect(tabsOf(crawl).size).toBe(1);
+    expect(tabsOf(parallel).size).toBeGreaterThan(1);
+    expect(tabsOf(parallel).size).toBeLessThanOrEqual(3);
+  });
 });
 
 describe('--max-pages: a same-site breadth-first crawl', () => {
