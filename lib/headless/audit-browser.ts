@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { ChromiumProcess, chromiumDidNotStart } from './chromium-process';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ChromiumProcess, chromiumDidNotStart, WORKER_START_MS } from './chromium-process';
+import type { ExtensionWorker } from './extension-worker';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
@@ -20,9 +21,10 @@ import type { AnchorSeen } from '../policy/discover-links';
 
 /**
  * Required, not imported: Playwright is CommonJS, and importing it from an ES module has Node scan
- * its large sources for export names first (about a fifth of a second of the CLI's start).
+ * its large sources for export names first (about a fifth of a second of the CLI's start). Required
+ * when the browser is launched, not when this module loads: Chromium starts meanwhile.
  */
-const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+const playwright = () => createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 export interface LaunchOptions {
   executablePath: string;
@@ -39,6 +41,8 @@ export interface LaunchOptions {
   concurrency?: number;
   /** Answer consent banners in this profile; undefined leaves them alone. */
   consent?: ConsentAnswer;
+  /** Chromium already started with these options (the run starts it before loading Playwright). */
+  started?: Promise<ChromiumProcess>;
 }
 
 export interface VisitLimits {
@@ -92,10 +96,10 @@ export class AuditBrowser {
    */
   static async launch(options: LaunchOptions): Promise<AuditBrowser> {
     trace('launching Chromium');
-    const process = await ChromiumProcess.start({ ...options, extra: options.chromiumArgs });
+    const process = await (options.started ?? AuditBrowser.start(options));
     let context: BrowserContext;
     try {
-      const browser = await chromium.connectOverCDP(process.pipe, { timeout: LAUNCH_TIMEOUT_MS });
+      const browser = await playwright().chromium.connectOverCDP(process.pipe, { timeout: LAUNCH_TIMEOUT_MS });
       context = browser.contexts()[0]!;
     } catch (error) {
       await process.stop();
@@ -108,10 +112,9 @@ export class AuditBrowser {
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
       const browser = new AuditBrowser(context, process, consent, timers, Math.max(1, options.concurrency ?? 1));
       trace('Chromium launched');
-      const worker = await browser.worker();
-      trace('extension worker found');
       if (options.valuePreviews === false) {
         // The extension's own setting (the options page's switch), read before any page is recorded.
+        const worker = await browser.worker();
         await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ keepValuePreviews: false }));
       }
       return browser;
@@ -121,15 +124,15 @@ export class AuditBrowser {
     }
   }
 
-  /** The extension's service worker; after it was stopped, the one that replaced it. */
-  async worker(timeoutMs = 15_000): Promise<Worker> {
-    const running = this.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    if (running) return running;
-    try {
-      return await this.context.waitForEvent('serviceworker', { timeout: timeoutMs });
-    } catch {
-      throw new UserError('the auditor extension did not start in Chromium (no service worker appeared)');
-    }
+  /** Starts the browser an AuditBrowser is launched with (see LaunchOptions.started). */
+  static start(options: Omit<LaunchOptions, 'started'>): Promise<ChromiumProcess> {
+    return ChromiumProcess.start({ ...options, extra: options.chromiumArgs });
+  }
+
+  /** The extension's service worker once its script has run; after it was stopped, the one that replaced it. */
+  async worker(timeoutMs = WORKER_START_MS): Promise<ExtensionWorker> {
+    await this.process.worker.ready(timeoutMs);
+    return this.process.worker;
   }
 
   /** Proves the extension records with navigations of its own, then forgets them (see warm-up.ts). */

@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { automationSwitches, chromiumFlags, prepareProfile, type LaunchFlags } from './chromium';
 import { UserError } from './errors';
+import { ExtensionWorker, type CdpMessage, type SharedPipe } from './extension-worker';
 
 export interface ChromiumStart extends LaunchFlags {
   executablePath: string;
   headed: boolean;
   blockThirdPartyCookies: boolean;
 }
+
+/** The longest the extension's worker may take to run once Chromium started; a loaded machine may need seconds. */
+export const WORKER_START_MS = 20_000;
 
 /** Enough of Chromium's own output to say why it failed to start. */
 const OUTPUT_KEPT = 4_000;
@@ -26,11 +30,14 @@ process.on('exit', () => {
  * The audit's Chromium as a process of our own, spoken to over its DevTools pipe (file
  * descriptors 3 and 4, no network port), with Playwright attached to the pipe: the process, its
  * exit and its profile are ours to manage, and it ends the moment the audit has read everything.
- * (Started before Playwright had loaded, the extension's worker could come up before Playwright
- * attached, and Playwright then never saw the worker's context: calls on it waited forever.)
+ * It is started before Playwright has loaded (a third of a second of the CLI's start): the
+ * extension's worker, which then runs before Playwright attaches, is spoken to by a client of our
+ * own on the same pipe (extension-worker.ts).
  */
 export class ChromiumProcess {
   readonly pipe: DevToolsPipe;
+  /** The extension's worker, attached to as soon as it runs (while Playwright still loads). */
+  readonly worker: ExtensionWorker;
   /** Resolves once the browser process has exited, whoever ended it. */
   readonly exited: Promise<void>;
   private output = '';
@@ -41,6 +48,7 @@ export class ChromiumProcess {
   ) {
     const [, , stderr, toBrowser, fromBrowser] = child.stdio;
     this.pipe = new DevToolsPipe(toBrowser as Writable, fromBrowser as Readable);
+    this.worker = new ExtensionWorker(this.pipe);
     stderr?.on('data', (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
     });
@@ -54,6 +62,7 @@ export class ChromiumProcess {
       // Its helpers may outlive it holding the pipe open: the driver must learn now that the
       // browser is gone, or a call still waiting on it would wait forever.
       this.pipe.close('Chromium exited');
+      this.worker.fail('Chromium exited');
     });
   }
 
@@ -71,7 +80,9 @@ export class ChromiumProcess {
     // Its own process group: a terminal's Ctrl-C is the CLI's to handle (it writes a partial
     // report, which needs the browser still running).
     const child = spawn(options.executablePath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
-    return new ChromiumProcess(child, userDataDir);
+    const browser = new ChromiumProcess(child, userDataDir);
+    browser.worker.attachSoon(WORKER_START_MS);
+    return browser;
   }
 
   /** The browser process (its helpers are in its process group). */
@@ -105,8 +116,9 @@ export class ChromiumProcess {
 }
 
 /** Chromium's DevTools pipe: JSON messages, each ended by a NUL byte, both ways. */
-export class DevToolsPipe {
+export class DevToolsPipe implements SharedPipe {
   onmessage?: (message: object) => void;
+  intercept?: (message: CdpMessage) => boolean;
   onclose?: (reason?: string) => void;
   private pending: Buffer[] = [];
   private closed = false;
@@ -140,7 +152,8 @@ export class DevToolsPipe {
       const text = Buffer.concat(this.pending).toString('utf8');
       this.pending = [];
       start = end + 1;
-      this.onmessage?.(JSON.parse(text) as object);
+      const message = JSON.parse(text) as CdpMessage;
+      if (!this.intercept?.(message)) this.onmessage?.(message);
     }
     if (start < chunk.length) this.pending.push(chunk.subarray(start));
   }

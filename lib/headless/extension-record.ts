@@ -1,4 +1,4 @@
-import type { Worker } from 'playwright-core';
+import type { WorkerCalls as Worker } from './extension-worker';
 import type { Observation } from '../model/observation';
 
 /**

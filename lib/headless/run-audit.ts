@@ -19,6 +19,8 @@ import { describeDiscovery, type DiscoveryResult } from './discovery-result';
 import { Progress, type Terminal } from './progress';
 import { PROJECT_ROOT, toolInfo } from './project';
 import { runSession, type SessionResult } from './session';
+import { AuditBrowser, type LaunchOptions } from './audit-browser';
+import type { ChromiumProcess } from './chromium-process';
 import { startUrls } from './url-list';
 
 export interface CliIo {
@@ -42,9 +44,14 @@ interface Prepared {
 /** `npm run audit -- <url...>` once its arguments were read (cli.ts): returns the exit code (see usage.ts). */
 export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise<number> {
   let prepared: Prepared;
+  let started: Promise<ChromiumProcess> | undefined;
   try {
-    prepared = await prepare(options, io);
+    prepared = await prepare(options, io, (executablePath) => {
+      started = AuditBrowser.start(launchOptions(options, executablePath));
+      started.catch(() => undefined); // a failed start is reported when the session launches
+    });
   } catch (error) {
+    void started?.then((browser) => browser.stop(), () => undefined);
     io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
     return EXIT_CODES.error;
   }
@@ -79,7 +86,7 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         : new CrawlFrontier(prepared.urls, options.maxPages);
       const session = await runSession({
         state,
-        launch: { ...options, executablePath: prepared.executablePath, extensionDir: extensionDir(PROJECT_ROOT) },
+        launch: { ...launchOptions(options, prepared.executablePath), ...(sessions.length === 0 ? { started } : {}) },
         limits: options,
         frontier,
         siteDomains,
@@ -98,6 +105,8 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         break;
       }
     }
+    // Interrupted before the first session took the browser started for it.
+    if (sessions.length === 0) void started?.then((browser) => browser.stop(), () => undefined);
   } catch (error) {
     failure = error instanceof UserError ? error.message : firstLine(error);
   } finally {
@@ -138,10 +147,20 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
   return EXIT_CODES[outcomeOf({ failed: failure !== undefined, interrupted, failingFindings: failing })];
 }
 
-/** Everything that can fail before a browser starts, so mistakes cost no browsing time. */
-async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
+function launchOptions(options: AuditOptions, executablePath: string): Omit<LaunchOptions, 'consent'> {
+  return { ...options, executablePath, extensionDir: extensionDir(PROJECT_ROOT) };
+}
+
+/**
+ * Everything that can fail before the audit browses, so mistakes cost no browsing time. Chromium
+ * is started (`startBrowser`) once the extension is built, and starts up while the policy, the
+ * attribution sources and Playwright load; a mistake found after that stops it unused.
+ */
+async function prepare(options: AuditOptions, io: CliIo, startBrowser: (executablePath: string) => void): Promise<Prepared> {
   const executablePath = findChromium(options.chromium);
   const urls = await startUrls(options.urls, options.urlsFile, options.shard);
+  if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
+  startBrowser(executablePath);
   const explicit = options.policy === 'discover' ? undefined : options.policy;
   const dirs = await policySearchDirs(options.policiesDirs, process.cwd(), PROJECT_ROOT);
   const chosen = options.policy === 'discover' || options.policyUrls.length > 0 ? undefined : await choosePolicy(explicit, urls[0]!, PROJECT_ROOT, dirs);
@@ -153,7 +172,6 @@ async function prepare(options: AuditOptions, io: CliIo): Promise<Prepared> {
   trace('policy chosen');
   const sources = await loadAttributionSources(options.trackerDb);
   trace('attribution sources loaded');
-  if (options.build && buildIsStale(PROJECT_ROOT)) await buildExtension(PROJECT_ROOT, io.log);
   return { urls, ...(chosen ? { policy: chosen } : {}), discover, sources, executablePath };
 }
 

@@ -23,6 +23,7 @@ import { buildReport } from '../../lib/audit/build-report';
 import { listOrganizations } from '../../lib/classify/builtin-source';
 import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/build';
 import { chromiumFlags, findChromium, prepareProfile } from '../../lib/headless/chromium';
+import type { WorkerCalls } from '../../lib/headless/extension-worker';
 import { loadAttributionSources } from '../../lib/headless/policy-choice';
 import type { Observation } from '../../lib/model/observation';
 import type { PageVisit } from '../../lib/model/report';
@@ -146,7 +147,7 @@ interface AuditorInWorker {
  * the worker's store, 5,000 at a time, generated in the worker itself: the bench's own process
  * then holds none of them.
  */
-async function seedWorker(worker: Worker, site: string, count: number, idPrefix: string): Promise<void> {
+async function seedWorker(worker: WorkerCalls, site: string, count: number, idPrefix: string): Promise<void> {
   for (let done = 0; done < count; ) {
     const size = Math.min(5_000, count - done);
     const args = { site, firstPage: Math.floor(done / 100) + 1, size, idPrefix, time: Date.now(), hosts: THIRD_PARTY_HOSTS };

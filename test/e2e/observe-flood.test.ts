@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Worker } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { WorkerCalls } from '../../lib/headless/extension-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../lib/headless/chromium';
 import { auditFixture, launchAuditBrowser, startFixtureServer } from './helpers';
@@ -49,7 +50,7 @@ async function plainLoadMs(url: string): Promise<number> {
  * a task of its own (behind the messages queued before it) and the store's pending write.
  * Returns the slowest answer, in milliseconds, as the test sees it.
  */
-function probeWorker(worker: Worker): { stop(): Promise<{ slowestMs: number; answers: number }> } {
+function probeWorker(worker: WorkerCalls): { stop(): Promise<{ slowestMs: number; answers: number }> } {
   let running = true;
   let slowestMs = 0;
   let answers = 0;
