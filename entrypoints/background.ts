@@ -56,6 +56,7 @@ export default defineBackground(() => {
 
   ({ noteTabActivity } = startMessageRouter({ store, pages }));
 
-  // The headless CLI reads results through the worker (Playwright's worker.evaluate).
+  // The headless CLI reads results through the worker (evaluated over the DevTools Protocol,
+  // lib/headless/extension-worker.ts); `auditor` being set tells it the listeners are in place.
   Object.assign(globalThis, { auditor: { store, cookies } });
 });

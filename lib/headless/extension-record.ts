@@ -17,7 +17,7 @@ const READ_CHUNK = 5_000;
 
 /**
  * The longest any one call into the worker may take. Reading 100,000 observations takes seconds;
- * a worker Playwright lost sight of never answers at all, and the run must end with an error
+ * a worker that hangs never answers at all, and the run must end with an error
  * that says so instead of waiting for ever.
  */
 const WORKER_ANSWER_MS = 120_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import { clearRecord, readRecord } from '../../lib/headless/extension-record';
 
-/** A worker Playwright lost: its calls never answer. */
+/** A worker that hangs: its calls never answer. */
 const silentWorker = { evaluate: () => new Promise(() => {}) } as unknown as Worker;
 
 describe('calls into the extension’s worker', () => {
