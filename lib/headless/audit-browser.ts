@@ -111,6 +111,8 @@ export class AuditBrowser {
       const consent = options.consent ? await ConsentDriver.attach(context, options.consent) : undefined;
       const timers = await PendingTimers.watch(context, SCHEDULED_TAG_HORIZON_MS);
       const browser = new AuditBrowser(context, process, consent, timers, Math.max(1, options.concurrency ?? 1));
+      const [start] = context.pages();
+      if (start?.url() === 'about:blank') await browser.tabs.adopt(start);
       trace('Chromium launched');
       if (options.valuePreviews === false) {
         // The extension's own setting (the options page's switch), read before any page is recorded.

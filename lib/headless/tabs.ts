@@ -38,6 +38,16 @@ export class Tabs {
     return this.slots > 1;
   }
 
+  /**
+   * The blank tab Chromium starts with becomes the first audited one: no tab to open before the
+   * first page. It is still blank between pages, so a warm-up can use it (AuditBrowser.inStartTab).
+   */
+  async adopt(tab: Page): Promise<void> {
+    await tab.setViewportSize(VIEWPORT);
+    this.live += 1;
+    this.kept.push(tab);
+  }
+
   /** Starts opening the next tab now, unless one is ready or on its way. */
   prepare(timeoutMs = 30_000): void {
     if (this.isClosed() || this.kept.length > 0 || this.live >= this.slots) return;

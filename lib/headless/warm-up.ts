@@ -40,6 +40,8 @@ export function warmUp(browser: AuditBrowser, timeoutMs = 20_000): Promise<void>
       await page.goto(`${WARM_UP_ORIGIN}/auditor-warm-up?attempt=${attempt}`).catch(() => undefined);
       if (await seesWarmUp(browser, Math.min(SEEN_WITHIN_MS, deadline - Date.now()))) {
         trace(`warm-up navigation ${attempt} recorded`);
+        // Blank again, as a tab waiting for its next page is (tabs.ts).
+        await page.goto('about:blank').catch(() => undefined);
         await browser.forgetObservations();
         return;
       }
