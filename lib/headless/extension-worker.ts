@@ -47,6 +47,7 @@ export class ExtensionWorker implements WorkerCalls {
   private session: Promise<string> | undefined;
   private scriptUrl = '';
   private workerSession: string | undefined;
+  private failure: string | undefined;
   /** A browser-level session of our own: the events our calls cause come on it, not on Playwright's. */
   private browserSession: Promise<string> | undefined;
 
@@ -116,8 +117,9 @@ export class ExtensionWorker implements WorkerCalls {
     }
   }
 
-  /** The browser is gone: every call still waiting fails now. */
+  /** The browser is gone: every call still waiting fails now, and every later one at once. */
   fail(reason: string): void {
+    this.failure = reason;
     for (const call of this.calls.values()) call.reject(new Error(reason));
     this.calls.clear();
   }
@@ -125,6 +127,7 @@ export class ExtensionWorker implements WorkerCalls {
   private send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.failure) return reject(new Error(this.failure));
       this.calls.set(id, { resolve, reject, ...(sessionId ? { sessionId } : {}) });
       this.pipe.send({ id, method, params, ...(sessionId ? { sessionId } : {}) });
     });

@@ -174,8 +174,10 @@ export class TabPages {
       return page;
     }
     if (lifecycle === 'prerender' || lifecycle === 'cached') return this.pageOfTab(tabId);
-    if (documentId && target) {
-      // A document not seen before while a navigation is under way: the page navigated to has shown.
+    if ((documentId || parentDocumentId) && target) {
+      // A document not seen before while a navigation is under way: the page navigated to has
+      // shown. A frame's own navigation names no document of its own, only its parent's, and may
+      // come before any request of that parent (an iframe early in the page).
       this.learn(documentId, target);
       this.learn(parentDocumentId, target);
       if (ref.top) this.remember(tabId, target);

@@ -61,6 +61,17 @@ class FakeBrowser implements SharedPipe {
   }
 }
 
+/** A worker that answered once, then a call it has not answered yet. */
+async function callLeftWaiting(): Promise<{ browser: FakeBrowser; worker: ExtensionWorker; asked: Promise<number> }> {
+  const browser = new FakeBrowser();
+  const worker = new ExtensionWorker(browser);
+  await worker.evaluate(() => 1);
+  browser.holdEvaluations = true;
+  const asked = worker.evaluate(() => 2);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return { browser, worker, asked };
+}
+
 describe('the extension’s worker, spoken to beside Playwright on the DevTools pipe', () => {
   it('waits for the worker’s script to have run, then runs functions in it with their argument', async () => {
     const browser = new FakeBrowser();
@@ -82,12 +93,7 @@ describe('the extension’s worker, spoken to beside Playwright on the DevTools 
   });
 
   it('fails a call the worker stopped under, and attaches to the worker that replaced it for the next', async () => {
-    const browser = new FakeBrowser();
-    const worker = new ExtensionWorker(browser);
-    await worker.evaluate(() => 1);
-    browser.holdEvaluations = true;
-    const asked = worker.evaluate(() => 2);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const { browser, worker, asked } = await callLeftWaiting();
     browser.stopWorker();
     await expect(asked).rejects.toThrow('stopped while it was asked');
     browser.holdEvaluations = false;
@@ -105,14 +111,10 @@ describe('the extension’s worker, spoken to beside Playwright on the DevTools 
     await expect(worker.evaluate(() => JSON.parse('{'))).rejects.toThrow(/SyntaxError/);
   });
 
-  it('fails every waiting call when the browser is gone', async () => {
-    const browser = new FakeBrowser();
-    const worker = new ExtensionWorker(browser);
-    await worker.evaluate(() => 1);
-    browser.holdEvaluations = true;
-    const asked = worker.evaluate(() => 2);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  it('fails every waiting call and every later one when the browser is gone', async () => {
+    const { worker, asked } = await callLeftWaiting();
     worker.fail('Chromium exited');
     await expect(asked).rejects.toThrow('Chromium exited');
+    await expect(worker.evaluate(() => 3)).rejects.toThrow('Chromium exited');
   });
 });

@@ -65,6 +65,14 @@ describe('TabPages: the page of the document that sent it (Chromium)', () => {
     expect(await pages.pageOfDocument(senderDocument({ tab: { id: TAB }, frameId: 3, url: 'https://ads.test/f.html', documentId: 'frame-of-a' })!)).toBe(A);
   });
 
+  it('credits a frame the page navigated to loads before any request of its own to that page, not the page the tab showed', async () => {
+    const pages = await leavingA();
+    const frameNavigation: RawRequest = { ...fromDocument('', 'active', { type: 'sub_frame', frameType: 'sub_frame', parentDocumentId: 'doc-b' }), documentId: undefined };
+    expect(await pages.pageUrlFor(frameNavigation)).toBe(B);
+    expect(await pages.pageUrlFor(fromDocument('doc-b'))).toBe(B);
+    expect(await pages.pageUrlFor(fromDocument('doc-a', 'pending_deletion'))).toBe(A);
+  });
+
   it('switches the tab back to a page restored from the back/forward cache', async () => {
     const pages = await leavingA();
     await pages.pageUrlFor(fromDocument('doc-b'));
