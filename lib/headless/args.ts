@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 import {
@@ -124,7 +125,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' | 'version
     waitMs: wholeNumber('--wait-ms', values['wait-ms'], 'milliseconds'),
     pageTimeoutMs: wholeNumber('--page-timeout', values['page-timeout'], 'milliseconds'),
     maxPages: values['max-pages'] === undefined ? undefined : positiveNumber('--max-pages', values['max-pages']),
-    concurrency: values.concurrency === undefined ? 1 : positiveNumber('--concurrency', values.concurrency, 'tabs'),
+    concurrency: values.concurrency === undefined ? defaultConcurrency() : positiveNumber('--concurrency', values.concurrency, 'tabs'),
     scroll: values.scroll,
     consent: listOf('--consent', values.consent, CONSENT_STATES),
     gpc: values.gpc,
@@ -212,4 +213,13 @@ function positiveNumber(flag: string, text: string, unit = 'pages'): number {
     throw new UserError(`${flag} takes a whole number of ${unit}, at least 1, not ${JSON.stringify(text)}`);
   }
   return Number(text);
+}
+
+/**
+ * Pages audited at once unless told: one per core, at most four. Each is a tab in a window and a
+ * renderer of its own; past the cores, pages would wait on each other and their timing would be
+ * a loaded machine's, not a visitor's.
+ */
+export function defaultConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores));
 }

@@ -78,6 +78,8 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
       ...prepared.urls.map((url) => registrableDomain(new URL(url).hostname)),
       ...(prepared.policy?.policy.site.firstPartyDomains ?? []),
     ]);
+    // Without a crawl the list is all there is: no more tabs (each a window) than pages.
+    const concurrency = options.maxPages === undefined ? Math.min(options.concurrency, prepared.urls.length) : options.concurrency;
     for (const state of options.consent) {
       if (interrupted) break;
       // Every state after the first visits exactly the pages the first one did, so they compare.
@@ -86,13 +88,13 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         : new CrawlFrontier(prepared.urls, options.maxPages);
       const session = await runSession({
         state,
-        launch: { ...launchOptions(options, prepared.executablePath), ...(sessions.length === 0 ? { started } : {}) },
+        launch: { ...launchOptions(options, prepared.executablePath), concurrency, ...(sessions.length === 0 ? { started } : {}) },
         limits: options,
         frontier,
         siteDomains,
         progress,
         labelState: options.consent.length > 1,
-        concurrency: options.concurrency,
+        concurrency,
         ...(evidence ? { evidence } : {}),
         isInterrupted: () => interrupted,
         ...(sessions.length === 0 && prepared.discover

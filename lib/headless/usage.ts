@@ -26,8 +26,8 @@ against the site's privacy policy and writes a report.
 Pages:
   --urls-file <file>        more URLs, one per line (# starts a comment)
   --max-pages <n>           crawl same-site links breadth-first until n pages were audited
-  --concurrency <n>         pages audited at once, each in its own tab (default: 1; see the README
-                            for what two tabs of one site can confuse)
+  --concurrency <n>         pages audited at once, each in its own tab (default: one per core, at
+                            most 4; see the README for what two tabs of one site can confuse)
   --shard <i>/<n>           audit only URLs i, i+n, i+2n, … of the list (merge the reports later)
   --scroll                  scroll each page to the bottom to trigger lazy-loaded trackers
   --wait-ms <ms>            longest wait for the network to go quiet after load (default: 5000)

@@ -230,7 +230,7 @@ describe('pages that do not behave', () => {
     const pages = ['/en/products/', '/', '/en/company/', '/en/products/search/'].map((p) => `https://www.inbenta.com${p}`);
     const child = spawn(
       process.execPath,
-      ['bin/policy-audit.mjs', ...pages, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--format', 'json', '--no-build'],
+      ['bin/policy-audit.mjs', ...pages, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--format', 'json', '--no-build', '--concurrency', '1'],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';

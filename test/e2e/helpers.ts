@@ -18,10 +18,15 @@ export interface AuditRun {
   outDir: string;
 }
 
-/** Runs the real CLI (building the extension if needed) against the fixture web. */
+/**
+ * Runs the real CLI (building the extension if needed) against the fixture web. One tab unless
+ * `extra` says otherwise: the tests compare storage evidence page by page, which is exact only
+ * while one page of the site is open at a time (see the README's --concurrency).
+ */
 export async function auditFixture(server: FixtureServer, urls: string[], extra: string[] = []): Promise<AuditRun> {
   const outDir = await mkdtemp(join(tmpdir(), 'auditor-e2e-'));
-  return runCli([...urls, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--wait-ms', '4000', ...extra], outDir);
+  const tabs = extra.includes('--concurrency') ? [] : ['--concurrency', '1'];
+  return runCli([...urls, '--host-rules', server.hostRules, '--insecure', '--out', outDir, '--wait-ms', '4000', ...tabs, ...extra], outDir);
 }
 
 /** Runs the CLI with exactly these arguments; reads outDir/report.json if it was written. */

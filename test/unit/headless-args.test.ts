@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, parseShard } from '../../lib/headless/args';
+import { defaultConcurrency, parseAuditArgs, parseShard } from '../../lib/headless/args';
 import { findChromium } from '../../lib/headless/chromium';
 import { runAudit } from '../../lib/headless/cli';
 import { parseUrlList, shardOf, startUrls } from '../../lib/headless/url-list';
@@ -27,7 +27,13 @@ describe('parseAuditArgs', () => {
       shard: undefined,
       trackerDb: true,
       policiesDirs: [],
+      concurrency: defaultConcurrency(),
     });
+  });
+
+  it('audits one page per core at once unless told, at most four', () => {
+    expect([1, 2, 3, 8, 64].map((cores) => defaultConcurrency(cores))).toEqual([1, 2, 3, 4, 4]);
+    expect(parseAuditArgs(['https://a.test/', '--concurrency', '1'])).toMatchObject({ concurrency: 1 });
   });
 
   it('takes --policies-dir more than once, in order', () => {
