@@ -39,6 +39,9 @@ async function openMs(site: string): Promise<number> {
   await popup.goto(`chrome-extension://${extensionId}/popup.html?site=${site}`, { waitUntil: 'commit' });
   const shown = await popup.waitForFunction(() => document.querySelector('[data-testid="findings"]') && performance.now(), undefined, { timeout: 60_000, polling: 'raf' });
   const elapsed = Number(await shown.jsonValue());
+  // A reader looks at the popup for a moment: it is closed once it has the whole report (status
+  // toggles enabled), so the next open does not wait on the worker still answering this one.
+  await popup.waitForFunction(() => !(document.querySelector('[data-testid^="count-"]')?.closest('button') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
   await popup.close();
   return elapsed;
 }
