@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ChromiumProcess, chromiumDidNotStart, WORKER_START_MS } from './chromium-process';
-import type { ExtensionWorker } from './extension-worker';
+import { ChromiumProcess, chromiumDidNotStart } from './chromium-process';
+import { WORKER_START_MS, type ExtensionWorker } from './extension-worker';
 import { ConsentDriver, type ConsentAnswer, type ConsentOutcome } from './consent';
 import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';

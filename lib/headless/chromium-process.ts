@@ -6,16 +6,13 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { automationSwitches, chromiumFlags, prepareProfile, type LaunchFlags } from './chromium';
 import { UserError } from './errors';
-import { ExtensionWorker, type CdpMessage, type SharedPipe } from './extension-worker';
+import { ExtensionWorker, WORKER_START_MS, type CdpMessage, type SharedPipe } from './extension-worker';
 
 export interface ChromiumStart extends LaunchFlags {
   executablePath: string;
   headed: boolean;
   blockThirdPartyCookies: boolean;
 }
-
-/** The longest the extension's worker may take to run once Chromium started; a loaded machine may need seconds. */
-export const WORKER_START_MS = 20_000;
 
 /** Enough of Chromium's own output to say why it failed to start. */
 const OUTPUT_KEPT = 4_000;

@@ -23,6 +23,9 @@ export interface WorkerCalls {
   evaluate<R>(fn: (() => R | Promise<R>) | string): Promise<R>;
 }
 
+/** The longest the extension's worker may take to run once Chromium started; a loaded machine may need seconds. */
+export const WORKER_START_MS = 20_000;
+
 /** Our message ids, far above Playwright's, which count up from 1 on the same pipe. */
 const FIRST_ID = 1_000_000_000;
 const POLL_MS = 20;
@@ -43,8 +46,8 @@ export class ExtensionWorker implements WorkerCalls {
   private nextId = FIRST_ID;
   private readonly calls = new Map<number, Call>();
   private readonly sessions = new Set<string>();
-  /** The session on the running worker once its script has run (`globalThis.auditor` is set). */
-  private session: Promise<string> | undefined;
+  /** Attaching to the running worker: resolves to its session once its script has run (`globalThis.auditor` is set). */
+  private attached: Promise<string> | undefined;
   private scriptUrl = '';
   private workerSession: string | undefined;
   private failure: string | undefined;
@@ -66,19 +69,19 @@ export class ExtensionWorker implements WorkerCalls {
   }
 
   /** Resolves once the extension's worker has run its script (its listeners are in place). */
-  async ready(timeoutMs = 15_000): Promise<void> {
-    this.session ??= this.attach(timeoutMs);
+  async ready(timeoutMs = WORKER_START_MS): Promise<void> {
+    this.attached ??= this.attach(timeoutMs);
     try {
-      await this.session;
+      await this.attached;
     } catch (error) {
-      this.session = undefined;
+      this.attached = undefined;
       throw error;
     }
   }
 
   async evaluate<R, A>(fn: ((arg: A) => R | Promise<R>) | (() => R | Promise<R>) | string, arg?: A): Promise<R> {
     await this.ready();
-    const sessionId = await this.session!;
+    const sessionId = await this.attached!;
     // tsx keeps function names with a helper the worker does not have.
     const expression = typeof fn === 'string' ? fn : `(() => { var __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'}); })()`;
     const answer = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
@@ -151,7 +154,7 @@ export class ExtensionWorker implements WorkerCalls {
       // The worker stopped: what it was asked fails now, and the next call attaches to its successor.
       this.sessions.delete(detached);
       this.workerSession = undefined;
-      this.session = undefined;
+      this.attached = undefined;
       for (const [id, call] of this.calls) {
         if (call.sessionId !== detached) continue;
         this.calls.delete(id);

@@ -107,11 +107,11 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
         break;
       }
     }
-    // Interrupted before the first session took the browser started for it.
-    if (sessions.length === 0) void started?.then((browser) => browser.stop(), () => undefined);
   } catch (error) {
     failure = error instanceof UserError ? error.message : firstLine(error);
   } finally {
+    // Interrupted, or failed, before the first session took the browser started for it.
+    if (sessions.length === 0) void started?.then((browser) => browser.stop(), () => undefined);
     process.off('SIGINT', onInterrupt);
     progress.clear();
   }
