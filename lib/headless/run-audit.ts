@@ -59,13 +59,16 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
   const startedAt = new Date();
   const progress = new Progress(io.log, io.terminal);
   let interrupted = false;
+  // Without a crawl the list is all there is: no more tabs (each a window) than pages.
+  const concurrency = options.maxPages === undefined ? Math.min(options.concurrency, prepared.urls.length) : options.concurrency;
   const onInterrupt = () => {
     if (interrupted) {
       progress.note('Interrupted again: quitting without a report.');
       process.exit(EXIT_CODES.interrupted);
     }
     interrupted = true;
-    progress.note('Interrupted: finishing the current page and writing a partial report… (Ctrl-C again quits at once)');
+    const current = concurrency > 1 ? 'the pages being audited' : 'the current page';
+    progress.note(`Interrupted: finishing ${current} and writing a partial report… (Ctrl-C again quits at once)`);
   };
   process.on('SIGINT', onInterrupt);
   const sessions: SessionResult[] = [];
@@ -78,8 +81,6 @@ export async function runAuditCommand(options: AuditOptions, io: CliIo): Promise
       ...prepared.urls.map((url) => registrableDomain(new URL(url).hostname)),
       ...(prepared.policy?.policy.site.firstPartyDomains ?? []),
     ]);
-    // Without a crawl the list is all there is: no more tabs (each a window) than pages.
-    const concurrency = options.maxPages === undefined ? Math.min(options.concurrency, prepared.urls.length) : options.concurrency;
     for (const state of options.consent) {
       if (interrupted) break;
       // Every state after the first visits exactly the pages the first one did, so they compare.
