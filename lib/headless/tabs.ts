@@ -24,8 +24,8 @@ export class Tabs {
   private browserSession: Promise<CDPSession> | undefined;
   private readonly targetIds = new WeakMap<Page, Promise<string | undefined>>();
 
-  /** Tabs opened and not closed by the audit. */
-  private live = 0;
+  /** The tabs the audit opened (or adopted); those still open count against the slots. */
+  private readonly ours = new Set<Page>();
 
   constructor(
     private readonly context: BrowserContext,
@@ -44,13 +44,13 @@ export class Tabs {
    */
   async adopt(tab: Page): Promise<void> {
     await tab.setViewportSize(VIEWPORT);
-    this.live += 1;
+    this.ours.add(tab);
     this.kept.push(tab);
   }
 
   /** Starts opening the next tab now, unless one is ready or on its way. */
   prepare(timeoutMs = 30_000): void {
-    if (this.isClosed() || this.kept.length > 0 || this.live >= this.slots) return;
+    if (this.isClosed() || this.kept.length > 0 || this.openCount() >= this.slots) return;
     this.spare ??= withTimeout(this.create(), timeoutMs);
   }
 
@@ -83,13 +83,23 @@ export class Tabs {
 
   /** Closes a tab for good; a hung renderer may never confirm it, and the run goes on regardless. */
   async close(tab: Page, timeoutMs = 10_000): Promise<void> {
-    this.live -= 1;
+    this.ours.delete(tab);
     await withTimeout(tab.close(), timeoutMs);
   }
 
+  /** Our tabs still open: one its page closed, or that crashed away, frees its slot. */
+  private openCount(): number {
+    let open = 0;
+    for (const tab of this.ours) {
+      if (tab.isClosed()) this.ours.delete(tab);
+      else open += 1;
+    }
+    return open;
+  }
+
   private async create(): Promise<Page> {
-    this.live += 1;
     const page = this.ownWindows ? await this.inOwnWindow() : await this.context.newPage();
+    this.ours.add(page);
     // Every tab lays out at one size so screenshots match and what is below the fold (lazy
     // content) is the same whatever else is open.
     await page.setViewportSize(VIEWPORT);
