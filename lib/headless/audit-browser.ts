@@ -7,9 +7,10 @@ import { sendGpcSignal } from './gpc';
 import { NetworkQuiet } from './network-quiet';
 import { PendingTimers } from './pending-timers';
 import { WARM_UP_ORIGIN, warmUp } from './warm-up';
-import { anchorsOn, scrollThrough, SCROLL_BUDGET_MS, withTimeout } from './page-actions';
+import { SCROLL_BUDGET_MS, withTimeout } from './page-actions';
+import { loadPage, SCHEDULED_TAG_HORIZON_MS, type VisitLimits } from './page-load';
 import { PageEvidenceRecorder, type CapturedEvidence, type EvidenceRequest } from './page-evidence';
-import { firstLine, UserError } from './errors';
+import { firstLine } from './errors';
 import { trace } from './trace';
 import { Tabs } from './tabs';
 import { TabListeners } from './tab-listeners';
@@ -45,12 +46,6 @@ export interface LaunchOptions {
   started?: Promise<ChromiumProcess>;
 }
 
-export interface VisitLimits {
-  pageTimeoutMs: number;
-  waitMs: number;
-  scroll: boolean;
-}
-
 export interface PageResult {
   visit: PageVisit;
   /** Links on the page, for a crawl and for finding the site's policy. */
@@ -62,9 +57,6 @@ export interface PageResult {
   /** `--screenshot`, `--har`: taken before the tab closed, written once the page's number is known. */
   evidence?: CapturedEvidence;
 }
-
-/** Tags a page schedules for its first seconds are waited for; later ones are not its load. */
-export const SCHEDULED_TAG_HORIZON_MS = 3_000;
 
 /** Chromium up and its DevTools answering; on a loaded machine it can take seconds. */
 const LAUNCH_TIMEOUT_MS = 60_000;
@@ -189,7 +181,7 @@ export class AuditBrowser {
     });
     // The longest a visit may take, whatever the page does: load, quiet, scroll, quiet, links.
     const capMs = limits.pageTimeoutMs + 2 * limits.waitMs + (limits.scroll ? SCROLL_BUDGET_MS + 2_000 : 0) + 10_000;
-    const finished = await withTimeout(this.load(listeners, url, limits, result), capMs);
+    const finished = await withTimeout(loadPage(listeners, url, limits, result, this.timers), capMs);
     if (finished === undefined && !result.visit.error) {
       result.visit.error = `the page did not finish within ${Math.round(capMs / 1000)} s`;
     }
@@ -233,51 +225,6 @@ export class AuditBrowser {
 
   private openPage(): Promise<Page> {
     return this.tabs.open();
-  }
-
-  private async load(listeners: TabListeners, url: string, limits: VisitLimits, result: PageResult): Promise<true> {
-    const page = listeners.tab;
-    const quiet = new NetworkQuiet(listeners);
-    try {
-      trace(`loading ${url}`);
-      const response = await page.goto(url, { waitUntil: 'load', timeout: limits.pageTimeoutMs });
-      trace('load event');
-      const type = response?.headers()['content-type'] ?? 'text/html';
-      result.notHtml = !/^\s*(text\/html|application\/xhtml\+xml)/i.test(type);
-      if (response && response.status() >= 400) result.visit.error = `HTTP ${response.status()}`;
-      result.visit.networkQuiet = await quiet.wait(limits.waitMs);
-      trace('network quiet');
-      if (result.notHtml) return true;
-      result.visit.networkQuiet = (await this.waitForScheduledTags(page, quiet, limits)) && result.visit.networkQuiet;
-      if (limits.scroll) {
-        await scrollThrough(page);
-        result.visit.networkQuiet = (await quiet.wait(limits.waitMs)) && result.visit.networkQuiet;
-      }
-      result.anchors = await anchorsOn(page);
-      trace('page done');
-    } catch (error) {
-      const message = firstLine(error);
-      // Chromium turns a navigation to a file into a download, which aborts page.goto.
-      if (/download is starting/i.test(message)) result.notHtml = true;
-      else result.visit.error = message;
-    }
-    return true;
-  }
-
-  /**
-   * Waits for the timers the page scheduled for its first seconds, then for the network to go
-   * quiet again, as long as new ones keep coming within the bound.
-   */
-  private async waitForScheduledTags(page: Page, quiet: NetworkQuiet, limits: VisitLimits): Promise<boolean> {
-    if (!this.timers) return true;
-    let quietAgain = true;
-    for (let round = 0; round < 5; round++) {
-      const pending = await this.timers.pendingMs(page);
-      if (pending <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pending, SCHEDULED_TAG_HORIZON_MS) + 50));
-      quietAgain = await quiet.wait(limits.waitMs, 300);
-    }
-    return quietAgain;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { registrableDomain } from '../classify/domain';
 import type { PageVisit } from '../model/report';
 import type { Observation } from '../model/observation';
-import { AuditBrowser, type LaunchOptions, type PageResult, type VisitLimits } from './audit-browser';
+import { AuditBrowser, type LaunchOptions, type PageResult } from './audit-browser';
+import type { VisitLimits } from './page-load';
 import type { ConsentOutcome } from './consent';
 import type { CrawlFrontier } from './crawl';
 import { firstLine, UserError } from './errors';
