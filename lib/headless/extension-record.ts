@@ -1,4 +1,4 @@
-import type { WorkerCalls as Worker } from './extension-worker';
+import type { WorkerCalls } from './extension-worker';
 import type { Observation } from '../model/observation';
 
 /**
@@ -40,7 +40,7 @@ interface ReadInProgress {
  * written. Fetched as JSON text, a chunk at a time: returned as one value, a long crawl's 85,000
  * observations made Playwright's serialization hold 750 MB in the CLI and took 25-45 s.
  */
-export async function readRecord(worker: Worker, timeoutMs = WORKER_ANSWER_MS): Promise<Observation[]> {
+export async function readRecord(worker: WorkerCalls, timeoutMs = WORKER_ANSWER_MS): Promise<Observation[]> {
   // A worker restarted between two chunks has lost the record it was reading: start again, once.
   for (let attempt = 0; ; attempt++) {
     const total = await answered(
@@ -76,7 +76,7 @@ export async function readRecord(worker: Worker, timeoutMs = WORKER_ANSWER_MS): 
 }
 
 /** Drops everything recorded so far; cookie changes still settling are that traffic's too. */
-export function clearRecord(worker: Worker, timeoutMs = WORKER_ANSWER_MS): Promise<void> {
+export function clearRecord(worker: WorkerCalls, timeoutMs = WORKER_ANSWER_MS): Promise<void> {
   const cleared = worker.evaluate(async () => {
     const { auditor } = globalThis as unknown as AuditorGlobal;
     await auditor.cookies.settle();
@@ -90,7 +90,7 @@ export function clearRecord(worker: Worker, timeoutMs = WORKER_ANSWER_MS): Promi
  * the extension records (see warm-up.ts).
  * Answered in the worker, so a first page that flooded the record is not read back for a yes or no.
  */
-export function recordsADocument(worker: Worker, ignoredOrigin: string, timeoutMs = WORKER_ANSWER_MS): Promise<boolean> {
+export function recordsADocument(worker: WorkerCalls, ignoredOrigin: string, timeoutMs = WORKER_ANSWER_MS): Promise<boolean> {
   const found = worker.evaluate(async (ignored) => {
     const { auditor } = globalThis as unknown as AuditorGlobal;
     const all = await auditor.store.all();
@@ -100,7 +100,7 @@ export function recordsADocument(worker: Worker, ignoredOrigin: string, timeoutM
 }
 
 /** Per page URL, how many of its reports the extension left out (the page flooded the record, or the database was full). */
-export function cappedByPage(worker: Worker, timeoutMs = WORKER_ANSWER_MS): Promise<Record<string, number>> {
+export function cappedByPage(worker: WorkerCalls, timeoutMs = WORKER_ANSWER_MS): Promise<Record<string, number>> {
   const counts = worker.evaluate(() => (globalThis as unknown as AuditorGlobal).auditor.store.cappedByPage());
   return answered(counts, 'count what pages left out', timeoutMs);
 }
