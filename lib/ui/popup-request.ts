@@ -9,9 +9,22 @@ type SiteReportRequest = Omit<RequestOf<'site-report'>, 'type' | 'firstGroups'>;
 
 /**
  * What the popup reports on: `?site=` for a site session without a tab, `?tabId=` for a tab other
- * than the active one (tests: the active tab is then the popup itself), else the active tab.
+ * than the active one (tests: the active tab is then the popup itself), else the active tab. A
+ * popup closes when its window loses focus, so its subject never changes: it is looked up once,
+ * for the first screen, the whole report and every refresh.
  */
-export async function popupRequest(): Promise<SiteReportRequest> {
+export function popupRequest(): Promise<SiteReportRequest> {
+  // A lookup that failed is tried again by the next load (Refresh).
+  subject ??= popupSubject().catch((error: unknown) => {
+    subject = undefined;
+    throw error;
+  });
+  return subject;
+}
+
+let subject: Promise<SiteReportRequest> | undefined;
+
+async function popupSubject(): Promise<SiteReportRequest> {
   const params = new URLSearchParams(location.search);
   const site = params.get('site');
   if (site) return { site };
