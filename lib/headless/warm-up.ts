@@ -1,5 +1,6 @@
 import type { AuditBrowser } from './audit-browser';
 import { UserError } from './errors';
+import { WORKER_START_MS } from './extension-worker';
 import { trace } from './trace';
 
 export const WARM_UP_ORIGIN = 'http://auditor-warm-up.invalid';
@@ -17,7 +18,7 @@ const SEEN_WITHIN_MS = 150;
  * (`recordsADocument`), and only when it was not recorded does the run warm up with navigations
  * of its own.
  */
-export async function workerAnswers(browser: AuditBrowser, timeoutMs = 20_000): Promise<void> {
+export async function workerAnswers(browser: AuditBrowser, timeoutMs = WORKER_START_MS): Promise<void> {
   await browser.worker(timeoutMs);
   trace('extension worker answers');
 }
