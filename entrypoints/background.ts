@@ -37,9 +37,9 @@ export default defineBackground(() => {
   // earlier state (started → redirected → completed).
   const reconciler = new ResourceReconciler(store);
   let noteTabActivity = (_tabId: number) => {};
-  const recordRequest = (o: Observation) => {
+  const recordRequest = (o: Observation, provisional: boolean) => {
     if (o.kind === 'flash') void merging.add(o);
-    else store.add(o);
+    else store.add(o, provisional);
     void reconciler.noteRequest(o);
     if (o.tabId !== undefined) noteTabActivity(o.tabId);
   };
@@ -48,7 +48,7 @@ export default defineBackground(() => {
   watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId(), (raw) => void cookies.fromResponse(raw, ownOrigin));
   const budget = new PageBudget();
   const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flush(), keepValuePreviews: () => keepValuePreviews });
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flushSettled(), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);

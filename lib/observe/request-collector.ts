@@ -4,7 +4,8 @@ import { isAuditableUrl, navigationShowsDocument, normalizeRequest, type RawRequ
 import type { TabPages } from './tab-pages';
 import type { KeepaliveRegistry } from './keepalive-registry';
 
-type Sink = (observation: Observation) => void;
+/** `provisional`: a request just started, whose end will most likely replace it. */
+type Sink = (observation: Observation, provisional: boolean) => void;
 
 interface InFlight {
   observation: Observation;
@@ -30,7 +31,9 @@ export function watchRequests(
   const pingVia = new Map<string, 'a-ping' | 'send-beacon'>();
   const filter = { urls: ['<all_urls>'] };
 
-  const record = async (raw: RawRequest, finished: boolean) => {
+  /** `started`: the request's first event; `redirected`: a hop ended in a redirect; `ended`: the request did. */
+  const record = async (raw: RawRequest, stage: 'started' | 'redirected' | 'ended') => {
+    const finished = stage === 'ended';
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
     const entry = inFlight.get(raw.requestId);
     let pageUrl = entry?.observation.pageUrl ?? (await pages.pageUrlFor(raw));
@@ -53,7 +56,7 @@ export function watchRequests(
     if (entry && entry.observation.id === observation.id) {
       observation.time = entry.observation.time; // keep when it started, not when it ended
     }
-    sink(observation);
+    sink(observation, stage === 'started');
     if (finished) {
       inFlight.delete(raw.requestId);
       pingVia.delete(raw.requestId);
@@ -75,7 +78,7 @@ export function watchRequests(
   browser.webRequest.onBeforeRequest.addListener((d) => {
     const raw = d as RawRequest;
     if (raw.type === 'main_frame') pages.navigationStarted(raw.tabId, raw.url);
-    void record(raw, false);
+    void record(raw, 'started');
   }, filter);
   // Set-Cookie is read from the same events as the rest of a response (with extraHeaders, which
   // shows it): every listener is one more message from the browser for every request, and a
@@ -87,7 +90,7 @@ export function watchRequests(
       const raw = d as RawRequest;
       onResponse(raw);
       // A redirect's own headers describe no resource: its Content-Length must not make the hop a pixel.
-      void record({ ...raw, responseHeaders: undefined }, false).then(() => {
+      void record({ ...raw, responseHeaders: undefined }, 'redirected').then(() => {
         const entry = inFlight.get(raw.requestId);
         if (entry) entry.redirectedFrom = entry.observation.id;
       });
@@ -99,12 +102,12 @@ export function watchRequests(
     browser.webRequest.onCompleted,
     (d) => {
       onResponse(d as RawRequest);
-      void record(d as RawRequest, true);
+      void record(d as RawRequest, 'ended');
     },
     filter,
     'responseHeaders',
   );
-  browser.webRequest.onErrorOccurred.addListener((d) => void record(d as RawRequest, true), filter);
+  browser.webRequest.onErrorOccurred.addListener((d) => void record(d as RawRequest, 'ended'), filter);
 }
 
 interface WebRequestEvent {

@@ -88,11 +88,14 @@ export class ObservationStore {
     else this.unrecordedTabs.add(tabId);
   }
 
-  /** Queues an observation; a later one with the same id (e.g. request completed) replaces it. */
-  add(observation: Observation): void {
+  /**
+   * Queues an observation; a later one with the same id (e.g. request completed) replaces it. A
+   * provisional one (a request just started) most likely will be, and waits a little for that.
+   */
+  add(observation: Observation, provisional = false): void {
     if (this.paused) return;
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
-    this.queue.add(observation);
+    this.queue.add(observation, provisional);
     this.changed(observation.sessionId);
   }
 
@@ -115,6 +118,14 @@ export class ObservationStore {
   /** Resolves once everything added so far is on disk. */
   flush(): Promise<void> {
     return this.queue.flush();
+  }
+
+  /**
+   * Resolves once everything added so far is on disk, except requests' starts still waiting for
+   * their end (`add`'s provisional): for a writer that needs its own observations stored, not a reader.
+   */
+  flushSettled(): Promise<void> {
+    return this.queue.writeDue();
   }
 
   async get(id: string): Promise<Observation | undefined> {

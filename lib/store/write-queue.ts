@@ -10,6 +10,12 @@ import { boundForStorage, writeWithinLimits, type StoreQuota } from './store-lim
  * lost with a stopped worker is still recovered from the page's Resource Timing.
  */
 const BURST_SPACING_MS = 200;
+/**
+ * A request's start waits this long for its end before it is written: most requests end sooner,
+ * and their end replaces the start in the queue, so a burst costs one put per request, not two.
+ * A request still open by then (a hanging one) is written as started; any read writes it at once.
+ */
+const PROVISIONAL_WAIT_MS = 1_000;
 /** Observations written lately that `get` answers without a read transaction (cookie merges ask). */
 const RECENT_KEPT = 2_000;
 
@@ -22,6 +28,8 @@ export interface WriteQueueOptions {
    * events then loses at most what arrived in the last of those intervals.
    */
   flushDelayMs?: number;
+  /** How long a provisional observation waits for its replacement (PROVISIONAL_WAIT_MS). */
+  provisionalWaitMs?: number;
 }
 
 /**
@@ -31,6 +39,9 @@ export interface WriteQueueOptions {
  */
 export class WriteQueue {
   private pending = new Map<string, Observation>();
+  /** Queued observations that a later one will most likely replace (see add), with when they came. */
+  private provisional = new Map<string, number>();
+  private provisionalTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingCapped: CappedDeltas = new Map();
   private readonly recent = new Map<string, Observation>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,6 +51,7 @@ export class WriteQueue {
   private lastWriteStarted = -Infinity;
   private readonly batchSize: number;
   private readonly flushDelayMs: number;
+  private readonly provisionalWaitMs: number;
 
   /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
   readonly failedWrites: { id: string; error: string }[] = [];
@@ -54,11 +66,20 @@ export class WriteQueue {
   ) {
     this.batchSize = options.batchSize ?? 100;
     this.flushDelayMs = options.flushDelayMs ?? 0;
+    this.provisionalWaitMs = options.provisionalWaitMs ?? PROVISIONAL_WAIT_MS;
   }
 
-  add(observation: Observation): void {
+  /**
+   * Queues an observation. A provisional one (a request just started) is kept back from the
+   * writes of a burst for a while (PROVISIONAL_WAIT_MS), in case its replacement comes first; `flush`
+   * writes it anyway.
+   */
+  add(observation: Observation, provisional = false): void {
     this.pending.set(observation.id, observation);
-    this.schedule();
+    this.provisional.delete(observation.id);
+    if (!provisional) return this.schedule();
+    this.provisional.set(observation.id, performance.now());
+    this.comeBackForProvisional(this.provisionalWaitMs);
   }
 
   addCapped(page: { pageUrl: string; sessionId?: string }, count: number): void {
@@ -74,6 +95,7 @@ export class WriteQueue {
   /** Forgets an observation still queued (it is being deleted). */
   drop(id: string): void {
     this.pending.delete(id);
+    this.provisional.delete(id);
     this.recent.delete(id);
   }
 
@@ -83,7 +105,7 @@ export class WriteQueue {
   }
 
   private schedule(): void {
-    if (this.pending.size >= this.batchSize) void this.flush();
+    if (this.pending.size - this.provisional.size >= this.batchSize) void this.writeDue();
     else if (this.flushDelayMs === 0) {
       // While a write is in flight, what arrives waits for it, and writes are spaced (see
       // catchUp): a transaction per event made IndexedDB most of the worker's work in a burst.
@@ -93,19 +115,56 @@ export class WriteQueue {
         this.microtaskQueued = true;
         queueMicrotask(() => {
           this.microtaskQueued = false;
-          void this.flush();
+          void this.writeDue();
         });
       }
-    } else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+    } else this.timer ??= setTimeout(() => void this.writeDue(), this.flushDelayMs);
   }
 
   /** Writes everything queued at once; resolves when it (and every earlier write) is on disk. */
   flush(): Promise<void> {
+    return this.writeQueued(this.pending);
+  }
+
+  /**
+   * Writes what is queued except provisional observations younger than their wait, and
+   * comes back for those once they are due. Resolves when what it wrote is on disk.
+   */
+  writeDue(): Promise<void> {
+    const now = performance.now();
+    const due = new Map(this.pending);
+    let oldestKeptBack: number | undefined;
+    for (const [id, since] of this.provisional) {
+      if (now - since >= this.provisionalWaitMs) continue;
+      due.delete(id);
+      oldestKeptBack = Math.min(oldestKeptBack ?? since, since);
+    }
+    const written = this.writeQueued(due);
+    if (oldestKeptBack !== undefined) this.comeBackForProvisional(oldestKeptBack + this.provisionalWaitMs - now);
+    return written;
+  }
+
+  private comeBackForProvisional(delay: number): void {
+    this.provisionalTimer ??= setTimeout(() => {
+      this.provisionalTimer = undefined;
+      void this.writeDue();
+    }, delay);
+  }
+
+  private writeQueued(observations: Map<string, Observation>): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = [...this.pending.values()];
+    const batch = [...observations.values()];
     const capped = this.pendingCapped;
-    this.pending = new Map();
+    if (observations === this.pending) {
+      this.pending = new Map();
+      this.provisional.clear();
+    } else {
+      for (const id of observations.keys()) {
+        this.pending.delete(id);
+        this.provisional.delete(id);
+      }
+    }
     this.pendingCapped = new Map();
     // Started at once (IndexedDB runs read-write transactions on one store in the order they were
     // created, so batches still land in order); chained so that awaiting flush() covers earlier ones.
@@ -121,7 +180,7 @@ export class WriteQueue {
       await this.write(batch, capped);
     } finally {
       this.writing -= 1;
-      if (this.writing === 0 && (this.pending.size > 0 || this.pendingCapped.size > 0) && this.flushDelayMs === 0) this.catchUp();
+      if (this.writing === 0 && (this.pending.size > this.provisional.size || this.pendingCapped.size > 0) && this.flushDelayMs === 0) this.catchUp();
     }
   }
 
@@ -132,8 +191,8 @@ export class WriteQueue {
    */
   private catchUp(): void {
     const wait = this.lastWriteStarted + BURST_SPACING_MS - performance.now();
-    if (wait <= 0) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), wait);
+    if (wait <= 0) void this.writeDue();
+    else this.timer ??= setTimeout(() => void this.writeDue(), wait);
   }
 
   /**

@@ -113,6 +113,35 @@ describe('ObservationStore in a burst', () => {
     }
   });
 
+  it("writes a request's start only if its end has not replaced it within the wait: one put per request", async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      const name = freshName();
+      const store = new ObservationStore({ dbName: name, provisionalWaitMs: 200 });
+      await store.count();
+      put.mockClear();
+      store.add(obs('quick', 1), true);
+      store.add(obs('cookie', 2, { kind: 'cookie', name: 'uid' }));
+      await new Promise((r) => setTimeout(r, 50));
+      const reader = new ObservationStore({ dbName: name });
+      expect((await reader.all()).map((o) => o.id)).toEqual(['cookie']); // written at once; the start waits
+      store.add(obs('quick', 1, { statusCode: 200 }));
+      store.add(obs('hanging', 3), true);
+      await new Promise((r) => setTimeout(r, 400)); // past the wait: the hanging start is written on its own
+      expect((await reader.all()).map((o) => [o.id, o.statusCode])).toEqual([['quick', 200], ['cookie', undefined], ['hanging', undefined]]);
+      expect(put.mock.calls.map(([o]) => (o as Observation).id).sort()).toEqual(['cookie', 'hanging', 'quick']);
+    } finally {
+      put.mockRestore();
+    }
+  });
+
+  it('writes a waiting start at once when anything is read', async () => {
+    const store = new ObservationStore({ dbName: freshName(), provisionalWaitMs: 60_000 });
+    store.add(obs('open', 1), true);
+    expect((await store.all()).map((o) => o.id)).toEqual(['open']);
+    expect(await store.get('open')).toMatchObject({ id: 'open' });
+  });
+
   it('answers get() for what it wrote lately without a read transaction, and not once it is deleted', async () => {
     const store = new ObservationStore({ dbName: freshName() });
     store.add(obs('c', 1, { kind: 'cookie', name: 'uid' }));
