@@ -1,10 +1,13 @@
 /**
  * What the extension costs a page: the same pages loaded in headless Chromium with and without the
- * auditor, in one run, printed as ratios. Run: npx tsx test/bench/page-load.ts [--requests N]
+ * auditor, in one run, printed as ratios. A third browser has an extension that only listens to
+ * the same webRequest events and does nothing with them: what any extension observing every
+ * request pays the browser, which no work of ours can take back.
+ * Run: npx tsx test/bench/page-load.ts [--requests N]
  * Prints; asserts nothing (timings depend on the machine).
  */
 import { chromium, type BrowserContext } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../fixtures/server';
@@ -14,13 +17,37 @@ import { buildExtension, buildIsStale, extensionDir } from '../../lib/headless/b
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const requestsArg = process.argv.indexOf('--requests');
 const REQUESTS = requestsArg > 0 ? Number(process.argv[requestsArg + 1]) : 2000;
-const ROUNDS = 3;
 
-async function launch(withExtension: boolean, hostRules: string): Promise<{ context: BrowserContext; cleanup(): Promise<void> }> {
+type Variant = 'without' | 'listeners' | 'with';
+
+/**
+ * The webRequest listeners lib/observe/request-collector.ts adds (events, filters, extra info),
+ * each doing nothing.
+ */
+const LISTENERS_ONLY = `
+  const all = { urls: ['<all_urls>'] };
+  const noop = () => {};
+  chrome.webRequest.onSendHeaders.addListener(noop, { urls: ['<all_urls>'], types: ['ping'] }, ['requestHeaders', 'extraHeaders']);
+  chrome.webRequest.onBeforeRequest.addListener(noop, all);
+  chrome.webRequest.onBeforeRedirect.addListener(noop, all, ['responseHeaders', 'extraHeaders']);
+  chrome.webRequest.onCompleted.addListener(noop, all, ['responseHeaders', 'extraHeaders']);
+  chrome.webRequest.onErrorOccurred.addListener(noop, all);
+`;
+
+async function listenersOnlyExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'auditor-bench-listeners-'));
+  const manifest = { manifest_version: 3, name: 'listeners only', version: '1', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'worker.js' } };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'worker.js'), LISTENERS_ONLY);
+  return dir;
+}
+
+async function launch(variant: Variant, hostRules: string): Promise<{ context: BrowserContext; cleanup(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'auditor-bench-'));
   await prepareProfile(profile, false);
-  const flags = chromiumFlags({ extensionDir: extensionDir(ROOT), hostRules, insecure: true, extra: [] }).filter(
-    (flag) => withExtension || !flag.includes('-extension'),
+  const extension = variant === 'listeners' ? await listenersOnlyExtension() : extensionDir(ROOT);
+  const flags = chromiumFlags({ extensionDir: extension, hostRules, insecure: true, extra: [] }).filter(
+    (flag) => variant !== 'without' || !flag.includes('-extension'),
   );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -28,7 +55,8 @@ async function launch(withExtension: boolean, hostRules: string): Promise<{ cont
     args: flags,
     ignoreHTTPSErrors: true,
   });
-  if (withExtension) {
+  if (variant === 'listeners') context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (variant === 'with') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Warm up past the first navigation, which a fresh install does not see.
     const page = await context.newPage();
@@ -39,7 +67,12 @@ async function launch(withExtension: boolean, hostRules: string): Promise<{ cont
     }
     await page.close();
   }
-  return { context, cleanup: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
+  const cleanup = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    if (variant === 'listeners') await rm(extension, { recursive: true, force: true });
+  };
+  return { context, cleanup };
 }
 
 async function timePage(context: BrowserContext, url: string, done: 'title' | 'load'): Promise<number> {
@@ -56,30 +89,40 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 if (buildIsStale(ROOT)) await buildExtension(ROOT, console.error);
 const server = await startFixtureServer();
-// Each browser loads every page once untimed first (a first load also pays for connections,
-// caches and compiling), then `loads` times timed; a single first load per browser varied by a
-// third from one run to the next.
+// The three browsers are open together and take turns, page by page, in a rotating order: each
+// comparison is made between loads a few seconds apart, so a machine busier for a minute (this
+// one's load varies a lot) weighs on all three alike. Each browser first loads every page once
+// untimed (connections, caches, compiling).
 const cases = [
-  { name: `burst of ${REQUESTS} third-party requests`, url: `https://www.auditor-fixture.com/burst.html?n=${REQUESTS}`, warmUrl: 'https://www.auditor-fixture.com/burst.html?n=100', done: 'title' as const, loads: 1 },
-  { name: 'demo home page (20 trackers)', url: 'https://www.inbenta.com/', done: 'load' as const, loads: 5 },
-  { name: 'storage page (hooks + reads)', url: 'https://www.auditor-fixture.com/storage.html', done: 'load' as const, loads: 5 },
+  { name: `burst of ${REQUESTS} third-party requests`, url: `https://www.auditor-fixture.com/burst.html?n=${REQUESTS}`, warmUrl: 'https://www.auditor-fixture.com/burst.html?n=100', done: 'title' as const, loads: 4 },
+  { name: 'demo home page (20 trackers)', url: 'https://www.inbenta.com/', done: 'load' as const, loads: 15 },
+  { name: 'storage page (hooks + reads)', url: 'https://www.auditor-fixture.com/storage.html', done: 'load' as const, loads: 15 },
 ];
-const results: Record<string, { without: number[]; with: number[] }> = {};
-for (const round of Array.from({ length: ROUNDS }, (_, i) => i)) {
-  // Alternate the order between rounds so neither browser always runs on a warmer machine.
-  for (const withExtension of round % 2 === 0 ? [false, true] : [true, false]) {
-    const browser = await launch(withExtension, server.hostRules);
-    for (const c of cases) {
-      const entry = (results[c.name] ??= { without: [], with: [] });
-      await timePage(browser.context, c.warmUrl ?? c.url, c.done);
-      for (let i = 0; i < c.loads; i++) (withExtension ? entry.with : entry.without).push(await timePage(browser.context, c.url, c.done));
+const variants: Variant[] = ['without', 'listeners', 'with'];
+const browsers = new Map<Variant, Awaited<ReturnType<typeof launch>>>();
+for (const variant of variants) browsers.set(variant, await launch(variant, server.hostRules));
+/** Per case, one entry per turn: each variant's time in that turn. */
+const turns: Record<string, Record<Variant, number>[]> = {};
+for (const c of cases) {
+  for (const variant of variants) await timePage(browsers.get(variant)!.context, c.warmUrl ?? c.url, c.done);
+  for (let turn = 0; turn < c.loads; turn++) {
+    const times = {} as Record<Variant, number>;
+    for (let i = 0; i < variants.length; i++) {
+      const variant = variants[(turn + i) % variants.length]!;
+      times[variant] = await timePage(browsers.get(variant)!.context, c.url, c.done);
     }
-    await browser.cleanup();
+    (turns[c.name] ??= []).push(times);
   }
 }
+for (const browser of browsers.values()) await browser.cleanup();
 await server.close();
-console.log(`Page load with vs. without the auditor extension (medians of ${ROUNDS} browsers each, after a first load; one run):`);
-for (const [name, r] of Object.entries(results)) {
-  const ratio = median(r.with) / median(r.without);
-  console.log(`  ${name.padEnd(42)} without ${median(r.without).toFixed(0).padStart(6)} ms   with ${median(r.with).toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}×`);
+console.log('Page load with vs. without the auditor extension (three browsers taking turns; medians of the ratios within each turn; one run).');
+console.log('"listeners": an extension with the same webRequest listeners doing nothing; "ours": with / listeners.');
+for (const [name, rows] of Object.entries(turns)) {
+  const ratio = (a: Variant, b: Variant) => median(rows.map((t) => t[a] / t[b])).toFixed(2);
+  const ms = (v: Variant) => median(rows.map((t) => t[v])).toFixed(0).padStart(6);
+  console.log(
+    `  ${name.padEnd(42)} without ${ms('without')} ms   with ${ms('with')} ms   ratio ${ratio('with', 'without')}×` +
+      `   listeners ${ratio('listeners', 'without')}×   ours ${ratio('with', 'listeners')}×   (${rows.length} turns)`,
+  );
 }
