@@ -10,6 +10,7 @@ import { KeepaliveRegistry } from '@/lib/observe/keepalive-registry';
 import { MergingSink } from '@/lib/observe/merging-sink';
 import { ResourceReconciler } from '@/lib/observe/resource-reconciler';
 import { PageBudget } from '@/lib/observe/page-budget';
+import { StorageSightings } from '@/lib/observe/storage-sightings';
 import type { Observation } from '@/lib/model/observation';
 import { startMessageRouter } from '@/lib/extension/message-router';
 
@@ -48,7 +49,8 @@ export default defineBackground(() => {
   watchRequests(recordRequest, pages, ownOrigin, keepalive, browserRunId(), (raw) => void cookies.fromResponse(raw, ownOrigin));
   const budget = new PageBudget();
   const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, budget, leftOut, flush: () => store.flushSettled(), keepValuePreviews: () => keepValuePreviews });
+  const sightings = new StorageSightings();
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, sightings, forget: (id) => merging.settled(id).then(() => store.delete(id)), budget, leftOut, flush: () => store.flushSettled(), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);

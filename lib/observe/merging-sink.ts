@@ -29,4 +29,9 @@ export class MergingSink {
     });
     return next;
   }
+
+  /** Resolves once every sighting of `id` added so far is written (or failed). */
+  settled(id: string): Promise<void> {
+    return this.chains.get(id) ?? Promise.resolve();
+  }
 }

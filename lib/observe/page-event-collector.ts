@@ -9,6 +9,7 @@ import type { Observation } from '../model/observation';
 import { senderDocument, type TabPages } from './tab-pages';
 import type { ResourceReconciler } from './resource-reconciler';
 import type { PageBudget } from './page-budget';
+import type { StorageSightings, StoredItem } from './storage-sightings';
 import { hostOf, registrableDomain } from '../classify/domain';
 
 export interface PageEventDeps {
@@ -18,6 +19,10 @@ export interface PageEventDeps {
   keepalive: KeepaliveRegistry;
   pages: TabPages;
   reconciler: ResourceReconciler;
+  /** Which open tab's page a database, cache or service worker is (storage-sightings.ts). */
+  sightings: StorageSightings;
+  /** Takes back an observation already recorded (one found by reading that another tab's page made). */
+  forget: (id: string) => Promise<void>;
   /** Resolves once the batch's observations are on disk. */
   flush: () => Promise<void>;
   /** Read when each batch arrives, so a change of the setting applies at once. */
@@ -73,12 +78,27 @@ async function handleBatch(events: PageEvent[], leftOut: number, sender: Browser
       continue;
     }
     const observation = pageEventToObservation(event, context);
-    if (observation) writes.push(deps.merging.add(observation));
+    if (!observation) continue;
+    if (event.type === 'database') {
+      const item = storedItem(event, pageUrl, frameUrl);
+      if (event.via === 'read' && !deps.sightings.admitRead(item, tabId, observation.id)) continue;
+      if (event.via === 'hook') for (const id of deps.sightings.noteOpened(item, tabId)) writes.push(deps.forget(id));
+    }
+    writes.push(deps.merging.add(observation));
   }
   // The hook reports what the page wrote; only what the browser stored is a cookie.
   for (const claim of cookieClaims.values()) writes.push(deps.cookies.recordIfStored(claim));
   await Promise.all(writes);
   await deps.flush();
+}
+
+/**
+ * Service workers are told apart by origin only: a hook sees a script registered, a read finds a
+ * scope, whose script may not be known yet while it installs.
+ */
+function storedItem(event: PageEvent & { type: 'database' }, pageUrl: string, frameUrl: string): StoredItem {
+  const name = event.area === 'serviceWorker' ? '' : event.name;
+  return { topSite: registrableDomain(hostOf(pageUrl)), origin: new URL(frameUrl).origin, area: event.area, name };
 }
 
 /** about:blank and srcdoc frames report their creator's origin as the place they store data. */

@@ -60,7 +60,6 @@ describe('--concurrency: several tabs at once', () => {
     const pagesOf = (run: AuditRun) => run.report!.pages.map((p) => p.url);
     const findingsOf = (run: AuditRun) => run.report!.findings.map((f) => [f.id, f.status, f.domains, f.technologies]);
     // Ids and times differ between any two runs; what the network carried for which page does not.
-    // (Storage is shared by the site's open tabs, so a page-side read may credit another tab: see the README.)
     const evidenceOf = (run: AuditRun) =>
       [...new Set(run.report!.observations.filter((o) => o.kind === 'request' || o.kind === 'beacon').map((o) => `${o.pageUrl} ${o.kind} ${o.url ?? o.host}`))].sort();
     expect(pagesOf(parallel)).toEqual(pagesOf(crawl));
@@ -74,6 +73,23 @@ describe('--concurrency: several tabs at once', () => {
     expect(tabsOf(parallel).size).toBeGreaterThan(1);
     expect(tabsOf(parallel).size).toBeLessThanOrEqual(3);
   });
+});
+
+describe('--concurrency: two open tabs of one site share its storage', () => {
+  it("credits a database, cache or service worker to the page that made it, not to the other tab's page that found it", async () => {
+    // The first page runs alone; the next two at once, in two tabs: the quiet page is open while
+    // the storage page makes its IndexedDB database, cache and service worker.
+    const pages = ['https://www.auditor-fixture.com/landing.html', 'https://www.auditor-fixture.com/landing.html?open-meanwhile', 'https://www.auditor-fixture.com/storage.html'];
+    const options = ['--format', 'json', '--no-policy-discovery'];
+    const [oneTab, twoTabs] = [await auditFixture(server, pages, options), await auditFixture(server, pages, [...options, '--concurrency', '2'])];
+    const stored = (run: AuditRun) =>
+      run.report!.observations
+        .filter((o) => o.kind === 'storage' && ['indexedDB', 'cache', 'serviceWorker'].includes(o.storage!.area))
+        .map((o) => `${o.pageUrl} ${o.storage!.area} ${o.storage!.key}`)
+        .sort();
+    expect(stored(oneTab)).toContain('https://www.auditor-fixture.com/storage.html indexedDB fixture-db');
+    expect(stored(twoTabs)).toEqual(stored(oneTab));
+  }, 120_000);
 });
 
 describe('--max-pages: a same-site breadth-first crawl', () => {
