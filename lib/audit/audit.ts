@@ -74,13 +74,7 @@ interface Bucket extends Placement {
 export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
   const buckets = new Map<string, Bucket>();
   for (const observation of observations) {
-    const writer = thirdPartyWriter(observation, attribute);
-    const host = writer ?? normalizeHost(observation.host);
-    const attribution = attribute(host);
-    const technology = technologyOf(observation);
-    const placement = attribution.party === 'first'
-      ? placeFirstParty(observation, host, technology, policy)
-      : placeThirdParty(observation, host, attribution, technology, policy);
+    const { placement, technology } = place(observation, policy, attribute);
     addTo(buckets, placement, observation, technology);
   }
   const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
@@ -91,6 +85,26 @@ export function audit({ observations, policy, attribute }: AuditInput): AuditRes
     unmatchedDeclarations: unmatchedDeclarations(policy, findings),
     unobservedCookies: unobservedCookies(policy, listed),
   };
+}
+
+/**
+ * The finding one observation joins (its party) and the verdict it brings there; a finding's
+ * status is the worst its observations bring. For counting findings without building them.
+ */
+export function placementOf(observation: Observation, policy: Policy | undefined, attribute: AttributeHost): { group: string; status: FindingStatus } {
+  const { group, status } = place(observation, policy, attribute).placement;
+  return { group, status };
+}
+
+function place(observation: Observation, policy: Policy | undefined, attribute: AttributeHost): { placement: Placement; technology: Technology } {
+  const writer = thirdPartyWriter(observation, attribute);
+  const host = writer ?? normalizeHost(observation.host);
+  const attribution = attribute(host);
+  const technology = technologyOf(observation);
+  const placement = attribution.party === 'first'
+    ? placeFirstParty(observation, host, technology, policy)
+    : placeThirdParty(observation, host, attribution, technology, policy);
+  return { placement, technology };
 }
 
 /**

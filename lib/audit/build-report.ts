@@ -5,6 +5,7 @@ import type { Observation } from '../model/observation';
 import { Report, REPORT_SCHEMA_VERSION, validatedReport, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
 import type { Policy } from '../policy/schema';
 import { audit, type AuditResult } from './audit';
+import type { AttributeHost } from './attribution';
 import { attachReviews, type KeptReview } from './reviews';
 
 /** The policy a report is judged against, and the file it was read from (as shown to the user). */
@@ -76,13 +77,17 @@ export function buildReport(input: ReportInput): Report {
  * toolbar badge) and must still agree with the report.
  */
 export function judgeSite(input: Pick<ReportInput, 'observations' | 'pages' | 'policy' | 'sources'>): AuditResult {
+  return audit({ observations: input.observations, policy: input.policy?.policy, attribute: siteAttribution(input) });
+}
+
+/** Who each host is for this site and policy: the classifier every verdict of the site uses. */
+export function siteAttribution(input: Pick<ReportInput, 'observations' | 'pages' | 'policy' | 'sources'>): AttributeHost {
   const policy = input.policy?.policy;
-  const { classify } = createClassifier({
+  return createClassifier({
     siteDomains: siteDomainsOf(policy, input.pages ?? [], input.observations),
     policyParties: policy?.declarations.flatMap((d) => d.parties.map((p) => ({ ...p, domains: p.domains ?? [] }))),
     trackerDb: input.sources.trackerDb,
-  });
-  return audit({ observations: input.observations, policy, attribute: classify });
+  }).classify;
 }
 
 /**

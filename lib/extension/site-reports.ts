@@ -1,4 +1,5 @@
-import { buildReport, judgeSite, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import { buildReport, judgeSite, siteAttribution, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import { UndisclosedTally } from '../audit/undisclosed-tally';
 import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
 import type { VerdictStore } from '../store/verdict-store';
@@ -13,6 +14,12 @@ export interface SiteReportDeps {
     revisionOf?(sessionId: string): string;
     /** Reports of the session's pages left out (the pages flooded the record), per page URL. */
     cappedByPage?(sessionId: string): Promise<Record<string, number>>;
+    /**
+     * With `get`: which observations of a session changed since last asked (lib/store/change-log.ts),
+     * so that the badge's count follows the changes instead of judging the whole session again.
+     */
+    changes?: { watch(sessionId: string): void; take(sessionId: string): string[] | undefined; forget(sessionId: string): void };
+    get?(id: string): Promise<Observation | undefined>;
   };
   verdicts: Pick<VerdictStore, 'forSite'>;
   policies: Pick<PolicyStore, 'all' | 'choiceFor'>;
@@ -74,6 +81,10 @@ export class SiteReports {
   private generation = 0;
   private readonly kept = new Map<string, KeptReport>();
   private readonly counted = new Map<string, { key: string; count: number }>();
+  /** The badge counts of recent sites, kept up to date change by change (undefined: no policy judges the site). */
+  private readonly tallies = new Map<string, { generation: number; sessionStart?: number; tally?: UndisclosedTally }>();
+  /** One count at a time: two tabs of a site must not both rebuild its tally, or take each other's changes. */
+  private tallying: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: SiteReportDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -104,6 +115,7 @@ export class SiteReports {
     this.generation += 1;
     this.kept.clear();
     this.counted.clear();
+    this.tallies.clear();
   }
 
   private keyOf(site: string): string | undefined {
@@ -176,6 +188,13 @@ export class SiteReports {
       const { report } = await kept.built;
       return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
     }
+    const store = this.deps.observations;
+    if (store.changes && store.get) {
+      const changes = store.changes;
+      const counted = this.tallying.then(() => this.tallied(site, changes, (id) => store.get!(id)));
+      this.tallying = counted.catch(() => undefined);
+      return counted;
+    }
     const counted = this.counted.get(site);
     if (key !== undefined && counted?.key === key) return counted.count;
     const { observations, resolution } = await this.inputs(site);
@@ -187,6 +206,43 @@ export class SiteReports {
       if (this.counted.size > KEPT_REPORTS) this.counted.delete(this.counted.keys().next().value!);
     }
     return count;
+  }
+
+  /** The badge count from the site's tally: built from the whole session once, then from what changed. */
+  private async tallied(site: string, changes: NonNullable<SiteReportDeps['observations']['changes']>, get: (id: string) => Promise<Observation | undefined>): Promise<number> {
+    const entry = this.tallies.get(site);
+    const changed = entry?.generation === this.generation ? changes.take(site) : undefined;
+    if (!entry || !changed) return this.newTally(site, changes);
+    const { tally, sessionStart } = entry;
+    if (!tally) return 0;
+    const found = await Promise.all(changed.map((id) => get(id)));
+    changed.forEach((id, i) => {
+      const observation = found[i];
+      // Gone, or before a new session started: no longer counted.
+      if (observation && sessionObservations([observation], site, sessionStart).length) tally.put([observation]);
+      else tally.remove(id);
+    });
+    return tally.count();
+  }
+
+  private async newTally(site: string, changes: NonNullable<SiteReportDeps['observations']['changes']>): Promise<number> {
+    const generation = this.generation;
+    // Watched before the session is read: what changes meanwhile is read again, and counted once.
+    changes.watch(site);
+    const { observations, resolution, sessionStart } = await this.inputs(site);
+    const policy = policyInUse(resolution);
+    // The site's own pages make its first party, as the pages of its observations do in judgeSite.
+    const pages = [{ url: `https://${site}/`, finalUrl: `https://${site}/` }];
+    const tally = policy && new UndisclosedTally(policy.policy, siteAttribution({ observations, pages, policy, sources: await this.deps.sources() }));
+    tally?.put(observations);
+    this.tallies.delete(site);
+    this.tallies.set(site, { generation, ...(sessionStart === undefined ? {} : { sessionStart }), ...(tally ? { tally } : {}) });
+    if (this.tallies.size > KEPT_REPORTS) {
+      const oldest = this.tallies.keys().next().value!;
+      this.tallies.delete(oldest);
+      changes.forget(oldest);
+    }
+    return tally?.count() ?? 0;
   }
 }
 

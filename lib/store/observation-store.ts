@@ -3,6 +3,7 @@ import type { Observation } from '../model/observation';
 import { deleteCappedBefore, forgetCapped, readCapped, type CappedRecord } from './capped-counts';
 import { StoreQuota, type StoreLimits } from './store-limits';
 import { WriteQueue, type WriteQueueOptions } from './write-queue';
+import { ChangeLog } from './change-log';
 
 /**
  * IndexedDB persistence for observations. An MV3 service worker can be stopped at any moment, so
@@ -55,7 +56,7 @@ export class ObservationStore {
   constructor(options: ObservationStoreOptions = {}) {
     this.dbPromise = openAuditorDb(options.dbName);
     this.quota = new StoreQuota(options.limits);
-    this.queue = new WriteQueue(this.dbPromise, this.quota, options.clock ?? Date.now, (sessionId) => this.changed(sessionId), options);
+    this.queue = new WriteQueue(this.dbPromise, this.quota, options.clock ?? Date.now, (sessionId) => this.refused(sessionId), options);
   }
 
   /** Observations that could not be stored even alone (a value the database cannot hold), with why. */
@@ -73,6 +74,8 @@ export class ObservationStore {
   paused = false;
 
   private epoch = 0;
+  /** Which observations of a watched session changed (see ChangeLog): read by the badge's count. */
+  readonly changes = new ChangeLog();
   private readonly sessionRevisions = new Map<string, number>();
 
   /**
@@ -97,6 +100,7 @@ export class ObservationStore {
     if (observation.tabId !== undefined && this.unrecordedTabs.has(observation.tabId)) return;
     this.queue.add(observation, provisional);
     this.changed(observation.sessionId);
+    this.changes.noteChanged(observation.sessionId, observation.id);
   }
 
   /**
@@ -108,6 +112,13 @@ export class ObservationStore {
     if (page.tabId !== undefined && this.unrecordedTabs.has(page.tabId)) return;
     this.queue.addCapped(page, count);
     this.changed(page.sessionId);
+  }
+
+  /** An observation the database refused (its limits) was logged as stored: the log is wrong now. */
+  private refused(sessionId: string | undefined): void {
+    this.changed(sessionId);
+    if (sessionId === undefined) this.changes.forgetAll();
+    else this.changes.forget(sessionId);
   }
 
   private changed(sessionId: string | undefined): void {
@@ -176,6 +187,7 @@ export class ObservationStore {
     this.queue.drop(id); // a write that was under way remembered it again
     await (await this.dbPromise).delete('observations', id);
     this.epoch += 1;
+    this.changes.noteDeleted(id);
   }
 
   /** Removes what was recorded before `time` (ms since the epoch): the retention limit. Returns how many. */
@@ -192,6 +204,7 @@ export class ObservationStore {
     await deleteCappedBefore(tx.objectStore('capped'), time);
     await tx.done;
     this.epoch += 1;
+    this.changes.forgetAll();
     if (removed > 0) {
       this.quota.reset();
       this.queue.forgetRecent();
@@ -204,6 +217,7 @@ export class ObservationStore {
     const db = await this.dbPromise;
     await Promise.all([db.clear('observations'), db.clear('capped')]);
     this.epoch += 1;
+    this.changes.forgetAll();
     this.quota.reset();
     this.queue.forgetRecent();
   }
