@@ -50,7 +50,7 @@ export default defineBackground(() => {
   const budget = new PageBudget();
   const leftOut = (page: { pageUrl: string; sessionId: string; tabId: number }, count: number) => store.noteCapped(page, count);
   const sightings = new StorageSightings();
-  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, sightings, forget: (id) => merging.settled(id).then(() => store.delete(id)), budget, leftOut, flush: () => store.flushSettled(), keepValuePreviews: () => keepValuePreviews });
+  watchPageEvents({ merging, replace: (o) => store.add(o), cookies, keepalive, pages, reconciler, sightings, forget: (id) => merging.settled(id).then(() => store.delete(id)), budget, leftOut, flush: (urls) => store.flushSettled(urls), keepValuePreviews: () => keepValuePreviews });
   browser.tabs.onRemoved.addListener((tabId) => {
     pages.forget(tabId);
     reconciler.forgetTab(tabId);

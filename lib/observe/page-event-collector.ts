@@ -23,8 +23,11 @@ export interface PageEventDeps {
   sightings: StorageSightings;
   /** Takes back an observation already recorded (one found by reading that another tab's page made). */
   forget: (id: string) => Promise<void>;
-  /** Resolves once the batch's observations are on disk. */
-  flush: () => Promise<void>;
+  /**
+   * Resolves once the batch's observations are on disk, and the requests of `urls` (the batch's
+   * Resource Timing entries were matched against them: a stopped worker must not lose them then).
+   */
+  flush: (urls: ReadonlySet<string>) => Promise<void>;
   /** Read when each batch arrives, so a change of the setting applies at once. */
   keepValuePreviews: () => boolean;
   /** What each page view may report (see page-budget.ts). */
@@ -89,7 +92,7 @@ async function handleBatch(events: PageEvent[], leftOut: number, sender: Browser
   // The hook reports what the page wrote; only what the browser stored is a cookie.
   for (const claim of cookieClaims.values()) writes.push(deps.cookies.recordIfStored(claim));
   await Promise.all(writes);
-  await deps.flush();
+  await deps.flush(new Set(resources.map((r) => r.url)));
 }
 
 /**

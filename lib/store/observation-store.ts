@@ -133,10 +133,11 @@ export class ObservationStore {
 
   /**
    * Resolves once everything added so far is on disk, except requests' starts still waiting for
-   * their end (`add`'s provisional): for a writer that needs its own observations stored, not a reader.
+   * their end (`add`'s provisional) whose URL is not among `urls`: for a writer that needs its own
+   * observations stored, and those it relies on, not a reader.
    */
-  flushSettled(): Promise<void> {
-    return this.queue.writeDue();
+  flushSettled(urls: ReadonlySet<string> = new Set()): Promise<void> {
+    return this.queue.writeDue((o) => o.url !== undefined && urls.has(o.url));
   }
 
   async get(id: string): Promise<Observation | undefined> {

@@ -127,15 +127,16 @@ export class WriteQueue {
   }
 
   /**
-   * Writes what is queued except provisional observations younger than their wait, and
-   * comes back for those once they are due. Resolves when what it wrote is on disk.
+   * Writes what is queued except provisional observations younger than their wait (unless `needed`
+   * says one must be on disk now), and comes back for those once they are due. Resolves when what
+   * it wrote is on disk.
    */
-  writeDue(): Promise<void> {
+  writeDue(needed?: (observation: Observation) => boolean): Promise<void> {
     const now = performance.now();
     const due = new Map(this.pending);
     let oldestKeptBack: number | undefined;
     for (const [id, since] of this.provisional) {
-      if (now - since >= this.provisionalWaitMs) continue;
+      if (now - since >= this.provisionalWaitMs || needed?.(this.pending.get(id)!)) continue;
       due.delete(id);
       oldestKeptBack = Math.min(oldestKeptBack ?? since, since);
     }

@@ -135,6 +135,18 @@ describe('ObservationStore in a burst', () => {
     }
   });
 
+  it("writes a waiting start when a writer relies on its URL (a page's Resource Timing matched it), and only then", async () => {
+    const name = freshName();
+    const store = new ObservationStore({ dbName: name, provisionalWaitMs: 60_000 });
+    store.add(obs('matched', 1, { url: 'https://tracker.test/a' }), true);
+    store.add(obs('other', 2, { url: 'https://tracker.test/b' }), true);
+    await store.flushSettled();
+    const reader = new ObservationStore({ dbName: name });
+    expect(await reader.count()).toBe(0);
+    await store.flushSettled(new Set(['https://tracker.test/a']));
+    expect((await reader.all()).map((o) => o.id)).toEqual(['matched']);
+  });
+
   it('writes a waiting start at once when anything is read', async () => {
     const store = new ObservationStore({ dbName: freshName(), provisionalWaitMs: 60_000 });
     store.add(obs('open', 1), true);
