@@ -184,11 +184,15 @@ export class SiteReports {
   async undisclosedCount(site: string): Promise<number> {
     const key = this.keyOf(site);
     const kept = key === undefined ? undefined : this.kept.get(site);
+    const store = this.deps.observations;
     if (kept && kept.key === key) {
+      // The kept report counts; a tally beside it would hold the session a second time.
+      if (this.tallies.delete(site)) store.changes?.forget(site);
       const { report } = await kept.built;
       return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
     }
-    const store = this.deps.observations;
+    // Out of date, and never used again (build makes a new one): not worth its memory.
+    if (kept) this.kept.delete(site);
     if (store.changes && store.get) {
       const changes = store.changes;
       const counted = this.tallying.then(() => this.tallied(site, changes, (id) => store.get!(id)));
