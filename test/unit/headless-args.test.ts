@@ -166,7 +166,7 @@ describe('runAudit before any browsing', () => {
     };
     await writeFile(file, JSON.stringify(policy));
     const lines: string[] = [];
-    const code = await runAudit(['https://acme.test/', '--policy', file, '--chromium', process.execPath], (l) => lines.push(l));
+    const code = await runAudit(['https://acme.test/', '--policy', file, '--chromium', process.execPath, '--no-build'], (l) => lines.push(l));
     expect(code).toBe(2);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
