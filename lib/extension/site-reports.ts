@@ -132,6 +132,8 @@ export class SiteReports {
     const entry: KeptReport = { key, built };
     this.kept.delete(site);
     this.kept.set(site, entry);
+    // The report now answers the badge; its tally would hold the session a second time.
+    if (this.tallies.delete(site)) this.deps.observations.changes?.forget(site);
     if (this.kept.size > KEPT_REPORTS) this.kept.delete(this.kept.keys().next().value!);
     built.then(
       ({ report }) => {
@@ -186,8 +188,6 @@ export class SiteReports {
     const kept = key === undefined ? undefined : this.kept.get(site);
     const store = this.deps.observations;
     if (kept && kept.key === key) {
-      // The kept report counts; a tally beside it would hold the session a second time.
-      if (this.tallies.delete(site)) store.changes?.forget(site);
       const { report } = await kept.built;
       return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
     }

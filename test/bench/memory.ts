@@ -203,6 +203,20 @@ async function workerBench(round: number): Promise<void> {
     step('synthetic');
     const afterObservations = await heap.usedAfterGc();
 
+    // The badge: once a policy judges the site, a page of it makes the worker count its undisclosed
+    // trackers, which keeps a tally of every observation of the session (until a report is built).
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.evaluate(
+      (s) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'choose-policy', site: s, choice: 'bundled:inbenta' }),
+      'auditor-fixture.com',
+    );
+    await options.close();
+    await tab.goto('https://www.auditor-fixture.com/landing.html?badge');
+    await tab.waitForTimeout(6_000); // the badge recounts at most 3 s after activity; reading 85,000 takes a while
+    const afterTally = await heap.usedAfterGc();
+    step('badge');
+
     // The popup's question: the site report, which the worker then keeps.
     const askReport = async (site: string) => {
       const page = await context.newPage();
@@ -233,6 +247,12 @@ async function workerBench(round: number): Promise<void> {
       (afterObservations / WORKER_TARGET).toFixed(2),
       '≤ 1.00',
       `${mb(afterObservations)} vs target 50 MB (idle worker: ${mb(idle)})`,
+    ]);
+    rows.push([
+      `worker heap with the badge's count of that site kept (a policy chosen), ${label}`,
+      (afterTally / WORKER_TARGET).toFixed(2),
+      '≤ 1.00',
+      `${mb(afterTally)} vs target 50 MB`,
     ]);
     rows.push([
       `worker heap with the site report kept (${reportText(first)}), ${label}`,
