@@ -1,4 +1,4 @@
-import { buildReport, judgeSite, siteAttribution, type AttributionSources, type PolicyInUse } from '../audit/build-report';
+import { buildReport, siteAttribution, type AttributionSources, type PolicyInUse } from '../audit/build-report';
 import { UndisclosedTally } from '../audit/undisclosed-tally';
 import type { Observation } from '../model/observation';
 import type { PolicyStore } from '../store/policy-store';
@@ -80,7 +80,6 @@ export class SiteReports {
   private readonly clock: () => number;
   private generation = 0;
   private readonly kept = new Map<string, KeptReport>();
-  private readonly counted = new Map<string, { key: string; count: number }>();
   /** The badge counts of recent sites, kept up to date change by change (undefined: no policy judges the site). */
   private readonly tallies = new Map<string, { generation: number; sessionStart?: number; tally?: UndisclosedTally }>();
   /** One count at a time: two tabs of a site must not both rebuild its tally, or take each other's changes. */
@@ -114,7 +113,6 @@ export class SiteReports {
   changed(): void {
     this.generation += 1;
     this.kept.clear();
-    this.counted.clear();
     this.tallies.clear();
   }
 
@@ -180,46 +178,35 @@ export class SiteReports {
 
   /**
    * The badge number: undisclosed findings of the site session. From the kept report when it is
-   * current; else judged alone (no reviews, no validation: the badge is recounted while a page is
-   * still loading, and a whole report each time would cost browsing most), and kept likewise.
+   * current; else from the site's tally (no reviews, no validation: the badge is recounted while a
+   * page is still loading, and a whole report each time would cost browsing most).
    */
   async undisclosedCount(site: string): Promise<number> {
     const key = this.keyOf(site);
     const kept = key === undefined ? undefined : this.kept.get(site);
-    const store = this.deps.observations;
     if (kept && kept.key === key) {
       const { report } = await kept.built;
       return report.policy ? report.findings.filter((f) => f.status === 'undisclosed').length : 0;
     }
     // Out of date, and never used again (build makes a new one): not worth its memory.
     if (kept) this.kept.delete(site);
-    if (store.changes && store.get) {
-      const changes = store.changes;
-      const counted = this.tallying.then(() => this.tallied(site, changes, (id) => store.get!(id)));
-      this.tallying = counted.catch(() => undefined);
-      return counted;
-    }
-    const counted = this.counted.get(site);
-    if (key !== undefined && counted?.key === key) return counted.count;
-    const { observations, resolution } = await this.inputs(site);
-    const policy = policyInUse(resolution);
-    const count = policy ? judgeSite({ observations, policy, sources: await this.deps.sources() }).findings.filter((f) => f.status === 'undisclosed').length : 0;
-    if (key !== undefined) {
-      this.counted.delete(site);
-      this.counted.set(site, { key, count });
-      if (this.counted.size > KEPT_REPORTS) this.counted.delete(this.counted.keys().next().value!);
-    }
-    return count;
+    const counted = this.tallying.then(() => this.tallied(site));
+    this.tallying = counted.catch(() => undefined);
+    return counted;
   }
 
-  /** The badge count from the site's tally: built from the whole session once, then from what changed. */
-  private async tallied(site: string, changes: NonNullable<SiteReportDeps['observations']['changes']>, get: (id: string) => Promise<Observation | undefined>): Promise<number> {
+  /**
+   * The badge count from the site's tally: built from the whole session once, then from what
+   * changed. Observations that say nothing of their changes (no `changes` and `get`) start it over.
+   */
+  private async tallied(site: string): Promise<number> {
+    const observations = this.deps.observations;
     const entry = this.tallies.get(site);
-    const changed = entry?.generation === this.generation ? changes.take(site) : undefined;
-    if (!entry || !changed) return this.newTally(site, changes);
+    const changed = entry?.generation === this.generation && observations.get ? observations.changes?.take(site) : undefined;
+    if (!entry || !changed) return this.newTally(site);
     const { tally, sessionStart } = entry;
     if (!tally) return 0;
-    const found = await Promise.all(changed.map((id) => get(id)));
+    const found = await Promise.all(changed.map((id) => observations.get!(id)));
     changed.forEach((id, i) => {
       const observation = found[i];
       // Gone, or before a new session started: no longer counted.
@@ -229,10 +216,11 @@ export class SiteReports {
     return tally.count();
   }
 
-  private async newTally(site: string, changes: NonNullable<SiteReportDeps['observations']['changes']>): Promise<number> {
+  private async newTally(site: string): Promise<number> {
     const generation = this.generation;
+    const changes = this.deps.observations.changes;
     // Watched before the session is read: what changes meanwhile is read again, and counted once.
-    changes.watch(site);
+    changes?.watch(site);
     const { observations, resolution, sessionStart } = await this.inputs(site);
     const policy = policyInUse(resolution);
     // The site's own pages make its first party, as the pages of its observations do in judgeSite.
@@ -244,7 +232,7 @@ export class SiteReports {
     if (this.tallies.size > KEPT_REPORTS) {
       const oldest = this.tallies.keys().next().value!;
       this.tallies.delete(oldest);
-      changes.forget(oldest);
+      changes?.forget(oldest);
     }
     return tally?.count() ?? 0;
   }
