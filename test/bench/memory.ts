@@ -205,30 +205,30 @@ async function workerBench(round: number): Promise<void> {
 
     // The badge: once a policy judges the site, a page of it makes the worker count its undisclosed
     // trackers, which keeps a tally of every observation of the session (until a report is built).
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await options.evaluate(
+    /** Runs `fn` in an extension page (the options page), as the popup asks the worker. */
+    const inExtensionPage = async <T>(fn: (site: string) => Promise<T>, site: string): Promise<T> => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      const answer = await page.evaluate(fn, site);
+      await page.close();
+      return answer;
+    };
+    await inExtensionPage(
       (s) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'choose-policy', site: s, choice: 'bundled:inbenta' }),
       'auditor-fixture.com',
     );
-    await options.close();
     await tab.goto('https://www.auditor-fixture.com/landing.html?badge');
     await tab.waitForTimeout(6_000); // the badge recounts at most 3 s after activity; reading 85,000 takes a while
     const afterTally = await heap.usedAfterGc();
     step('badge');
 
     // The popup's question: the site report, which the worker then keeps.
-    const askReport = async (site: string) => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
-      const answer = await page.evaluate(async (s) => {
+    const askReport = (site: string) =>
+      inExtensionPage(async (s) => {
         const started = performance.now();
         const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ report?: { observations: unknown[]; findings: unknown[] } }> } } }).chrome.runtime.sendMessage({ type: 'site-report', site: s })) ?? {};
         return { ms: performance.now() - started, observations: reply.report?.observations.length ?? 0, findings: reply.report?.findings.length ?? 0 };
       }, site);
-      await page.close();
-      return answer;
-    };
     const first = await askReport('auditor-fixture.com');
     const afterReport = await heap.usedAfterGc();
     step('report');
