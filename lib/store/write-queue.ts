@@ -38,9 +38,9 @@ export interface WriteQueueOptions {
  * counted on its page (`capped`); what it could not hold even alone is in `failedWrites`.
  */
 export class WriteQueue {
-  private pending = new Map<string, Observation>();
+  private readonly pending = new Map<string, Observation>();
   /** Queued observations that a later one will most likely replace (see add), with when they came. */
-  private provisional = new Map<string, number>();
+  private readonly provisional = new Map<string, number>();
   private provisionalTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingCapped: CappedDeltas = new Map();
   private readonly recent = new Map<string, Observation>();
@@ -123,7 +123,7 @@ export class WriteQueue {
 
   /** Writes everything queued at once; resolves when it (and every earlier write) is on disk. */
   flush(): Promise<void> {
-    return this.writeQueued(this.pending);
+    return this.writeDue(() => true);
   }
 
   /**
@@ -157,14 +157,9 @@ export class WriteQueue {
     this.timer = undefined;
     const batch = [...observations.values()];
     const capped = this.pendingCapped;
-    if (observations === this.pending) {
-      this.pending = new Map();
-      this.provisional.clear();
-    } else {
-      for (const id of observations.keys()) {
-        this.pending.delete(id);
-        this.provisional.delete(id);
-      }
+    for (const id of observations.keys()) {
+      this.pending.delete(id);
+      this.provisional.delete(id);
     }
     this.pendingCapped = new Map();
     // Started at once (IndexedDB runs read-write transactions on one store in the order they were
