@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildReport, type PolicyInUse } from '../audit/build-report';
-import { parseReport, type DiscoveredPolicy, type PageVisit, type Report, type RunSettings } from '../model/report';
+import { parseReportEvidence, type DiscoveredPolicy, type PageVisit, type ReportEvidence, type RunSettings } from '../model/report';
 import { namespaceIds } from './namespace-ids';
 import { copyShardEvidence } from './merge-evidence';
 import { firstLine, UserError } from './errors';
@@ -56,13 +56,14 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
 }
 
 /** `s2`: prefixes shard 2's observation ids and the names of its evidence files in the merge. */
-function shardPrefix(report: Report, position: number): string {
+function shardPrefix(report: ReportEvidence, position: number): string {
   return `s${report.settings?.shard?.index ?? position + 1}`;
 }
 
+/** A shard's evidence: its findings are not read, the merge judges every observation again. */
 interface ShardReport {
   file: string;
-  report: Report;
+  report: ReportEvidence;
 }
 
 async function readReport(file: string): Promise<ShardReport> {
@@ -73,7 +74,7 @@ async function readReport(file: string): Promise<ShardReport> {
     throw new UserError(`${file}: cannot read the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   try {
-    return { file, report: parseReport(JSON.parse(text), file) };
+    return { file, report: parseReportEvidence(JSON.parse(text), file) };
   } catch (error) {
     throw new UserError(error instanceof SyntaxError ? `${file}: not valid JSON: ${error.message}` : (error as Error).message);
   }
@@ -151,7 +152,7 @@ export function interleavePages(perShard: readonly (readonly PageVisit[])[], set
 }
 
 /** The first shard's settings, without its shard; consent outcomes per state from the first shard that has it. */
-function mergedSettings(reports: readonly Report[]): Omit<RunSettings, 'trackerDb'> | undefined {
+function mergedSettings(reports: readonly ReportEvidence[]): Omit<RunSettings, 'trackerDb'> | undefined {
   const first = reports[0]?.settings;
   if (!first) return undefined;
   const { shard: _shard, trackerDb: _trackerDb, ...rest } = first;

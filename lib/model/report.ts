@@ -150,8 +150,25 @@ export function validatedReport(report: Report): Report {
 /** Parses a report read from disk or an import, with an error that names the field. */
 export function parseReport(data: unknown, source = 'report'): Report {
   if (typeof data === 'object' && data !== null && validated.has(data)) return data as Report;
-  const result = Report.safeParse(data);
-  if (result.success) return validatedReport(result.data);
+  return validatedReport(parseOrExplain(Report, data, source));
+}
+
+/**
+ * A report's evidence (what was seen, where, under which settings and policy) without its verdicts
+ * (findings and what derives from them), for a reader that judges the evidence again (merge):
+ * verdicts it would throw away are neither checked nor copied, a quarter of the parse.
+ */
+export const ReportEvidence = Report.omit({ findings: true, unmatchedDeclarations: true, unobservedCookies: true });
+export type ReportEvidence = z.infer<typeof ReportEvidence>;
+
+/** Parses a report's evidence (its findings are dropped unread), with an error that names the field. */
+export function parseReportEvidence(data: unknown, source = 'report'): ReportEvidence {
+  return parseOrExplain(ReportEvidence, data, source);
+}
+
+function parseOrExplain<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   throw new Error(`${source}: ${path.replace(/^\./, '') || '(root)'}: ${issue.message}`);

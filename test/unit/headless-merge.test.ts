@@ -126,6 +126,23 @@ describe('merge (no browser: shard reports written by hand)', () => {
     expect(refused).toEqual(["error: the shards read different texts of the site's policy (its text changed during the crawl); pass --policy <file>"]);
   });
 
+  it("judges the shards' evidence anew without reading their findings; a bad observation names its file and field", async () => {
+    // Findings a shard wrote under another schema (or by hand) are verdicts the merge replaces.
+    const stale = { ...shardReport(1, ['https://www.inbenta.com/'], [unknownBeacon]), findings: [{ subject: 'old verdict' }] } as unknown as Report;
+    const files = await writeShards([stale, shardReport(2, ['https://www.inbenta.com/b'], [analytics])]);
+    const out = await mkdtemp(join(tmpdir(), 'cli-merged-'));
+    const lines: string[] = [];
+    expect(await runAudit(['merge', ...files, '--out', out, '--format', 'json'], (l) => lines.push(l)), lines.join('\n')).toBe(0);
+    const merged = parseReport(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')));
+    expect(merged.findings.map((f) => f.subject)).toEqual(['unknown-fixture.example', 'Google']);
+
+    const broken = shardReport(2, ['https://www.inbenta.com/b'], [{ ...analytics, host: 7 } as unknown as Observation]);
+    const [, brokenFile] = await writeShards([shardReport(1, ['https://www.inbenta.com/'], [unknownBeacon]), broken]);
+    lines.length = 0;
+    expect(await runAudit(['merge', files[0]!, brokenFile!, '--out', out], (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(/^error: .*shard2\.json: observations\[0\]\.host: /);
+  });
+
   it.each([
     [['merge'], ['error: merge needs the report.json files of the shards', 'run merge --help for the options']],
     [['merge', 'a.json'], ['error: merge needs --out <dir> for the merged report', 'run merge --help for the options']],
