@@ -5,17 +5,10 @@ import { cookieObservation, storedCookieObservation, type CookieEvent } from './
 import { CookieJar, withJarLifetime } from './cookie-jar';
 import type { MergingSink } from './merging-sink';
 import type { TabPages } from './tab-pages';
+import { pagesThatWrote, RECENT_MS, withCall, type CookieStoreCall, type TabPage } from './cookie-writers';
 
 /** How long a cookies.onChanged event waits for the header or hook sighting that explains it. */
 const SETTLE_MS = 1500;
-/** How long a sighting can explain a later cookies.onChanged event. */
-const RECENT_MS = 10_000;
-
-interface Setter {
-  tabId: number;
-  pageUrl: string;
-  at: number;
-}
 
 /**
  * Cookies from two of their three sources: Set-Cookie response headers and cookies.onChanged
@@ -23,7 +16,9 @@ interface Setter {
  * document.cookie, is reported by the page hook and arrives through the page-event collector.
  */
 export class CookieCollector {
-  private readonly recent = new Map<string, Setter[]>();
+  private readonly recent = new Map<string, (TabPage & { at: number })[]>();
+  /** Pages' recent cookieStore.set calls, reported by their hooks. */
+  private storeCalls: CookieStoreCall[] = [];
   /** onChanged events still waiting out SETTLE_MS, each with what handles it. */
   private readonly settling = new Map<ReturnType<typeof setTimeout>, () => Promise<void>>();
   /** Header cookies still being looked up in the browser's jar. */
@@ -87,6 +82,11 @@ export class CookieCollector {
     this.recent.set(key, [...fresh, { tabId, pageUrl, at: this.now() }]);
   }
 
+  /** A page's hook saw cookieStore.set called: the cookie change that follows is that page's. */
+  noteCookieStoreCall(call: Omit<CookieStoreCall, 'at'>): void {
+    this.storeCalls = withCall(this.storeCalls, { ...call, at: this.now() });
+  }
+
   /** Records the cookies a response's Set-Cookie headers set (given every response's headers). */
   async fromResponse(raw: RawRequest, ownOrigin: string): Promise<void> {
     if (!isAuditableUrl(raw.url) || raw.initiator?.startsWith(ownOrigin)) return;
@@ -104,12 +104,10 @@ export class CookieCollector {
     }
   }
 
-  private async fromCookiesApi(cookie: Browser.cookies.Cookie, contacted: { tabId: number; pageUrl: string }[]): Promise<void> {
+  private async fromCookiesApi(cookie: Browser.cookies.Cookie, contacted: TabPage[]): Promise<void> {
     const parsed = fromBrowserCookie(cookie, this.now());
-    const key = keyOf(parsed.details.domain, parsed.details.path, parsed.name);
-    const explained = (this.recent.get(key) ?? []).filter((s) => this.now() - s.at < RECENT_MS);
-    // Unexplained changes (CookieStore API, workers) belong to the tabs that talked to the domain.
-    const targets = explained.length > 0 ? explained : contacted;
+    const sightings = this.recent.get(keyOf(parsed.details.domain, parsed.details.path, parsed.name)) ?? [];
+    const targets = pagesThatWrote({ name: parsed.name, domain: parsed.details.domain }, { sightings, calls: this.storeCalls, contacted }, this.now());
     await Promise.all(targets.map(({ tabId, pageUrl }) => this.sink.add(cookieObservation({ cookie: parsed, via: 'api', pageUrl, tabId, time: this.now() }))));
   }
 }

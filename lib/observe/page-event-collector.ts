@@ -74,6 +74,10 @@ async function handleBatch(events: PageEvent[], leftOut: number, sender: Browser
       if (claim) cookieClaims.set(`${claim.cookie.details.domain}|${claim.cookie.details.path}|${claim.cookie.name}`, claim);
       continue;
     }
+    if (event.type === 'cookie-store-write') {
+      deps.cookies.noteCookieStoreCall({ tabId, pageUrl, host: hostOf(frameUrl), ...(event.name ? { name: event.name } : {}) });
+      continue;
+    }
     if (event.type === 'beacon') {
       deps.keepalive.mark(tabId, event.url, event.urlLength);
       const request = deps.keepalive.lastRequest(tabId, event.url, event.urlLength);

@@ -39,6 +39,8 @@ export const PageEvent = z.discriminatedUnion('type', [
     scriptUrl: ScriptUrl,
     writerEvidence: WriterEvidence,
   }),
+  /** cookieStore.set was called; `name` when the page passed it as a string (the hook converts nothing). */
+  z.object({ type: z.literal('cookie-store-write'), name: z.string().min(1).max(KEY_LIMIT).optional(), scriptUrl: ScriptUrl, writerEvidence: WriterEvidence }),
   z.object({ type: z.literal('beacon'), via: z.literal('keepalive'), url: z.string().max(URL_LIMIT), urlLength: FullLength, scriptUrl: ScriptUrl }),
   z.object({ type: z.literal('flash'), url: z.string().max(8192), element: z.enum(['embed', 'object']) }),
   z.object({
@@ -151,6 +153,9 @@ export function pageEventToObservation(event: PageEvent, ctx: FrameContext): Obs
       return undefined;
     case 'resource':
       // Only a stand-in for a request the network listener missed (ResourceReconciler decides).
+      return undefined;
+    case 'cookie-store-write':
+      // Not an observation: it tells which page the cookie change that follows is (CookieCollector).
       return undefined;
     case 'flash': {
       const host = hostOf(event.url);

@@ -90,6 +90,16 @@ describe('--concurrency: two open tabs of one site share its storage', () => {
     expect(stored(oneTab)).toContain('https://www.auditor-fixture.com/storage.html indexedDB fixture-db');
     expect(stored(twoTabs)).toEqual(stored(oneTab));
   }, 120_000);
+
+  it('credits a cookie written with cookieStore to the page that wrote it, not to the other tab open on the same host', async () => {
+    // No header and no document.cookie write names the page: only the hook on cookieStore.set does.
+    const pages = ['https://www.auditor-fixture.com/landing.html', 'https://www.auditor-fixture.com/landing.html?open-meanwhile', 'https://www.auditor-fixture.com/cookies.html'];
+    const options = ['--format', 'json', '--no-policy-discovery'];
+    const [oneTab, twoTabs] = [await auditFixture(server, pages, options), await auditFixture(server, pages, [...options, '--concurrency', '2'])];
+    const cookies = (run: AuditRun) => [...new Set(run.report!.observations.filter((o) => o.kind === 'cookie').map((o) => `${o.pageUrl} ${o.name}`))].sort();
+    expect(cookies(oneTab)).toContain('https://www.auditor-fixture.com/cookies.html cs_api');
+    expect(cookies(twoTabs)).toEqual(cookies(oneTab));
+  }, 120_000);
 });
 
 describe('--max-pages: a same-site breadth-first crawl', () => {

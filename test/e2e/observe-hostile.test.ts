@@ -69,6 +69,7 @@ describe('quiet hooks', () => {
           open: text(IDBFactory.prototype.open),
           cacheOpen: text(CacheStorage.prototype.open),
           register: text(ServiceWorkerContainer.prototype.register),
+          cookieStoreSet: text(CookieStore.prototype.set),
           setTimeout: setTimeout.toString(),
           clearTimeout: text(clearTimeout),
           toString: text(Function.prototype.toString),
@@ -84,6 +85,7 @@ describe('quiet hooks', () => {
         open: 'function open() { [native code] }',
         cacheOpen: 'function open() { [native code] }',
         register: 'function register() { [native code] }',
+        cookieStoreSet: 'function set() { [native code] }',
         setTimeout: 'function setTimeout() { [native code] }',
         clearTimeout: 'function clearTimeout() { [native code] }',
         toString: 'function toString() { [native code] }',
@@ -107,16 +109,21 @@ describe('quiet hooks', () => {
         indexedDB.open(counted('indexedDB', 'counted_db'));
         caches.open(counted('caches', 'counted_cache')).catch(() => undefined);
         navigator.serviceWorker.register(counted('serviceWorker', '/no-such-worker.js')).catch(() => undefined);
+        const cookieInit = { value: counted('cookieStoreValue', '1'), path: '/' };
+        Object.defineProperty(cookieInit, 'name', { enumerable: true, get: () => { counts.cookieStoreName = (counts.cookieStoreName || 0) + 1; return 'counted_store'; } });
+        cookieStore.set(cookieInit);
+        cookieStore.set(counted('cookieStoreByName', 'counted_store_2'), '1');
         setTimeout(() => undefined, { valueOf: () => { counts.setTimeout = (counts.setTimeout || 0) + 1; return 10; } });
         return counts;
       })()`);
-      expect(counts).toEqual({ fetch: 1, keepalive: 1, sendBeacon: 1, setItemKey: 1, setItemValue: 1, cookie: 1, indexedDB: 1, caches: 1, serviceWorker: 1, setTimeout: 1 });
+      expect(counts).toEqual({ fetch: 1, keepalive: 1, sendBeacon: 1, setItemKey: 1, setItemValue: 1, cookie: 1, indexedDB: 1, caches: 1, serviceWorker: 1, cookieStoreName: 1, cookieStoreValue: 1, cookieStoreByName: 1, setTimeout: 1 });
       await settle(1500);
     });
     // What the hooks reported is what the page meant.
     expect(observations.find((o) => o.url === `${PIXELS}/keep?counted=1`)?.via).toEqual(['keepalive']);
     expect(observations.find((o) => o.url === `${PIXELS}/keep?counted=2`)?.via).toEqual(['keepalive']);
     expect(observations.some((o) => o.kind === 'storage' && o.name === 'counted_key')).toBe(true);
+    expect(observations.filter((o) => o.kind === 'cookie' && o.name?.startsWith('counted_store')).map((o) => `${o.name} ${o.via}`).sort()).toEqual(['counted_store api', 'counted_store_2 api']);
   });
 });
 

@@ -88,10 +88,18 @@ describe('validPageEvents', () => {
     const { valid, invalid } = validPageEvents([
       { type: 'storage', via: 'hook', area: 'localStorage', key: 'k'.repeat(257), valueSize: 1 },
       { type: 'database', via: 'hook', area: 'indexedDB', name: 'n'.repeat(257) },
+      { type: 'cookie-store-write', name: 'c'.repeat(257) },
       { type: 'beacon', via: 'keepalive', url: `https://t.test/${'u'.repeat(2_048)}` },
       { type: 'beacon', via: 'keepalive', url: 'https://t.test/cut', urlLength: 9_000 },
     ]);
-    expect(invalid).toBe(3);
+    expect(invalid).toBe(4);
     expect(valid).toEqual([{ type: 'beacon', via: 'keepalive', url: 'https://t.test/cut', urlLength: 9_000 }]);
+  });
+
+  it('takes a cookieStore.set report, with or without its name, as no observation of its own', () => {
+    const { valid } = validPageEvents([{ type: 'cookie-store-write', name: 'cs' }, { type: 'cookie-store-write' }]);
+    expect(valid).toEqual([{ type: 'cookie-store-write', name: 'cs' }, { type: 'cookie-store-write' }]);
+    const ctx = { pageUrl: 'https://www.site.test/', frameUrl: 'https://www.site.test/', time: 1, keepValuePreviews: true };
+    expect(valid.map((e) => pageEventToObservation(e, ctx))).toEqual([undefined, undefined]);
   });
 });

@@ -75,6 +75,15 @@ export function installPageHooks(win: typeof globalThis): void {
       emit({ type: 'database', via: 'hook', area: 'serviceWorker', name: href, url: href });
     },
   });
+  // cookieStore.set's arguments are the browser's to convert (a dictionary's getters run once,
+  // in its order): the hook reads only a name passed as a plain string, and else reports a write.
+  hookMethod((win as { CookieStore?: { prototype: object } }).CookieStore?.prototype, 'set', {
+    natives,
+    register,
+    async: true,
+    convert: (value) => ({ pass: value, text: typeof value === 'string' ? natives.slice(value, KEY_LIMIT) : '' }),
+    report: (name) => emit({ type: 'cookie-store-write', ...(name ? { name } : {}) }),
+  });
   hookFetch(win, emit, natives, register);
 }
 

@@ -8,7 +8,7 @@ import { boundReport, ReportLimiter, reportSize } from './report-limits';
 type Send = (batch: { events: PageEvent[]; leftOut: number }) => void;
 
 /** Hook events may only claim what a hook can see; anything else arriving that way is forged. */
-const HOOK_TYPES = new Set(['cookie-write', 'storage', 'database', 'beacon']);
+const HOOK_TYPES = new Set(['cookie-write', 'cookie-store-write', 'storage', 'database', 'beacon']);
 
 /**
  * Runs in the extension's isolated world in every frame. Relays the MAIN-world hook reports

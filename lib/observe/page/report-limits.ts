@@ -119,6 +119,9 @@ export function boundReport(raw: Record<string, unknown>): Record<string, unknow
     case 'beacon':
       keepLength('url', 'urlLength', URL_LIMIT);
       return report;
+    case 'cookie-store-write':
+      if (typeof report.name === 'string') report.name = cut(report.name, KEY_LIMIT);
+      return report;
     case 'cookie-write':
       return typeof report.cookie === 'string' && report.cookie.length <= COOKIE_LIMIT ? report : undefined;
     default:
