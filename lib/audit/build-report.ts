@@ -2,7 +2,7 @@ import { createClassifier } from '../classify/classifier';
 import { hostOf, registrableDomain } from '../classify/domain';
 import type { AttributionSource } from '../classify/source';
 import type { Observation } from '../model/observation';
-import { Report, REPORT_SCHEMA_VERSION, validatedReport, type DiscoveredPolicy, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
+import { parseObservations, ReportAroundObservations, REPORT_SCHEMA_VERSION, validatedReport, withObservations, type DiscoveredPolicy, type Report, type PageVisit, type PolicyPageAttempt, type RunSettings } from '../model/report';
 import type { Policy } from '../policy/schema';
 import { audit, type AuditResult } from './audit';
 import type { AttributeHost } from './attribution';
@@ -51,10 +51,13 @@ export interface ReportInput {
  * kept reviews attached, validated against the report schema. Pure: same input, same report.
  */
 export function buildReport(input: ReportInput): Report {
+  // Checked before anything is judged, and once: a malformed observation (an old record, a shard
+  // edited by hand) fails here with its index and field, not somewhere inside the audit.
+  const observations = parseObservations(input.observations);
   const policy = input.policy?.policy;
-  const pages = input.pages ? [...input.pages] : pagesOf(input.observations, input.capped ?? {});
-  const { findings, unmatchedDeclarations, unobservedCookies } = judgeSite({ ...input, pages });
-  const report = Report.parse({
+  const pages = input.pages ? [...input.pages] : pagesOf(observations, input.capped ?? {});
+  const { findings, unmatchedDeclarations, unobservedCookies } = judgeSite({ ...input, observations, pages });
+  const rest = ReportAroundObservations.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: input.tool,
     startedAt: new Date(Math.min(input.startedAt, input.finishedAt)).toISOString(),
@@ -63,13 +66,12 @@ export function buildReport(input: ReportInput): Report {
     ...(policy ? { policy: { id: policy.id, file: input.policy?.file, title: policy.source.title, discovered: input.policy?.discovered } } : {}),
     ...(input.policyDiscovery ? { policyDiscovery: { attempts: [...input.policyDiscovery] } } : {}),
     pages,
-    observations: input.observations,
     findings: attachReviews(findings, input.reviews ?? []),
     ...(policy ? { declarations: policy.declarations, unmatchedDeclarations } : {}),
     ...(policy?.declarations.some((d) => d.cookies?.length) ? { unobservedCookies } : {}),
   });
   // Validated here, the one place a report is made: writers take it as it is (see validatedReport).
-  return validatedReport(report);
+  return validatedReport(withObservations(rest, observations));
 }
 
 /**

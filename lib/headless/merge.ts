@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildReport, type PolicyInUse } from '../audit/build-report';
-import { parseReportEvidence, type DiscoveredPolicy, type PageVisit, type ReportEvidence, type RunSettings } from '../model/report';
+import { parseReportEvidence, ReportFieldError, type DiscoveredPolicy, type PageVisit, type ReportEvidence, type RunSettings } from '../model/report';
+import type { Observation } from '../model/observation';
 import { namespaceIds } from './namespace-ids';
 import { copyShardEvidence } from './merge-evidence';
 import { firstLine, UserError } from './errors';
@@ -32,16 +33,20 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
       perShard.push(await copyShardEvidence(report.pages, { reportFile: file, prefix: shardPrefix(report, position) }, outDir, used, io.log));
     }
     const pages = interleavePages(perShard, shards[0]!.report.settings);
-    const report = buildReport({
-      tool: shards[0]!.report.tool,
-      startedAt: Math.min(...shards.map(({ report }) => Date.parse(report.startedAt))),
-      finishedAt: Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt))),
-      pages,
-      observations: shards.flatMap(({ report }, position) => namespaceIds(report.observations, shardPrefix(report, position))),
-      ...(chosen ? { policy: chosen } : {}),
-      settings: mergedSettings(shards.map(({ report }) => report)),
-      sources: await loadAttributionSources(useTrackerDb),
-    });
+    const sources = await loadAttributionSources(useTrackerDb);
+    const report = inShardTerms(shards, () =>
+      buildReport({
+        tool: shards[0]!.report.tool,
+        startedAt: Math.min(...shards.map(({ report }) => Date.parse(report.startedAt))),
+        finishedAt: Math.max(...shards.map(({ report }) => Date.parse(report.finishedAt))),
+        pages,
+        // Unchecked until here: buildReport checks each observation once, before judging any.
+        observations: shards.flatMap(({ report }, position) => namespaceIds(report.observations, shardPrefix(report, position))) as Observation[],
+        ...(chosen ? { policy: chosen } : {}),
+        settings: mergedSettings(shards.map(({ report }) => report)),
+        sources,
+      }),
+    );
     io.log(`Merged ${shards.length} reports: ${report.pages.length} pages, ${report.observations.length} observations.`);
     // A merged run judged against the shards' draft keeps it beside the report, as a single run does.
     const draft = chosen?.discovered && chosen.file ? (JSON.parse(await readFile(chosen.file, 'utf8')) as PolicyInput) : undefined;
@@ -52,6 +57,24 @@ export async function runMergeCommand(options: MergeOptions, io: CliIo): Promise
   } catch (error) {
     io.log(`error: ${error instanceof UserError ? error.message : firstLine(error)}`);
     return EXIT_CODES.error;
+  }
+}
+
+/**
+ * Runs `build` on the shards' observations laid end to end; an observation that fails its check
+ * is named in its own shard's terms (file, and index there), as a user can find and mend it.
+ */
+function inShardTerms<T>(shards: readonly ShardReport[], build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ReportFieldError) || error.path[0] !== 'observations' || typeof error.path[1] !== 'number') throw error;
+    let index = error.path[1];
+    for (const { file, report } of shards) {
+      if (index < report.observations.length) throw new UserError(new ReportFieldError(file, ['observations', index, ...error.path.slice(2)], error.detail).message);
+      index -= report.observations.length;
+    }
+    throw error;
   }
 }
 

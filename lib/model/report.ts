@@ -155,23 +155,55 @@ export function parseReport(data: unknown, source = 'report'): Report {
 
 /**
  * A report's evidence (what was seen, where, under which settings and policy) without its verdicts
- * (findings and what derives from them), for a reader that judges the evidence again (merge):
- * verdicts it would throw away are neither checked nor copied, a quarter of the parse.
+ * (findings and what derives from them), for a reader that judges the evidence again (merge).
+ * Its observations are left unchecked: buildReport checks every observation it judges, so checking
+ * them here too would only repeat the longest part of the parse (and copy them once more).
  */
-export const ReportEvidence = Report.omit({ findings: true, unmatchedDeclarations: true, unobservedCookies: true });
+export const ReportEvidence = Report.omit({ findings: true, unmatchedDeclarations: true, unobservedCookies: true }).extend({
+  observations: z.array(z.unknown()),
+});
 export type ReportEvidence = z.infer<typeof ReportEvidence>;
 
-/** Parses a report's evidence (its findings are dropped unread), with an error that names the field. */
+/** Parses a report's evidence (findings dropped unread, observations unchecked), with an error that names the field. */
 export function parseReportEvidence(data: unknown, source = 'report'): ReportEvidence {
   return parseOrExplain(ReportEvidence, data, source);
 }
 
-function parseOrExplain<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+/** Parses a report's observations, with an error that names the observation and its field. */
+export function parseObservations(data: unknown, source = 'report'): Observation[] {
+  return parseOrExplain(z.array(Observation), data, source, ['observations']);
+}
+
+/** Everything of a report but its observations, validated apart (see buildReport). */
+export const ReportAroundObservations = Report.omit({ observations: true });
+
+/** A report from its parts, observations in the place the schema gives them (the order report.json is written in). */
+export function withObservations(rest: z.infer<typeof ReportAroundObservations>, observations: Observation[]): Report {
+  const report: Record<string, unknown> = {};
+  for (const key of Object.keys(Report.shape)) {
+    if (key === 'observations') report[key] = observations;
+    else if (key in rest) report[key] = rest[key as keyof typeof rest];
+  }
+  return report as Report;
+}
+
+/** A field of a report that does not fit the schema: where (from the report's root) and why. */
+export class ReportFieldError extends Error {
+  constructor(
+    readonly source: string,
+    readonly path: readonly PropertyKey[],
+    readonly detail: string,
+  ) {
+    const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    super(`${source}: ${where.replace(/^\./, '') || '(root)'}: ${detail}`);
+  }
+}
+
+function parseOrExplain<T>(schema: z.ZodType<T>, data: unknown, source: string, under: readonly PropertyKey[] = []): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  throw new Error(`${source}: ${path.replace(/^\./, '') || '(root)'}: ${issue.message}`);
+  throw new ReportFieldError(source, [...under, ...issue.path], issue.message);
 }
 
 /** The report contract as JSON Schema, for readers in other languages (schema/report.schema.json). */

@@ -49,6 +49,15 @@ describe('buildReport', () => {
     expect(report.unmatchedDeclarations?.length).toBeGreaterThan(0);
   });
 
+  it('writes the report in the schema’s order, observations between pages and findings', () => {
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'startedAt', 'finishedAt', 'settings', 'policy', 'pages', 'observations', 'findings', 'declarations', 'unmatchedDeclarations']);
+  });
+
+  it('checks every observation before judging any, naming the one that does not fit and its field', () => {
+    const broken = [visit[0]!, { ...visit[1]!, host: undefined }] as unknown as typeof visit;
+    expect(() => buildReport({ tool, startedAt: 500, finishedAt: 600, observations: broken, policy, sources: noTrackerDb })).toThrow(/^report: observations\[1\]\.host: /);
+  });
+
   it('gives a cookie in the site’s jar to the third party whose script wrote it', () => {
     const ga = report.findings.find((f) => f.observationIds.includes(visit[3]!.id))!;
     expect(ga.organization).toBe('Google');
