@@ -73,8 +73,9 @@ interface Bucket extends Placement {
 
 export function audit({ observations, policy, attribute }: AuditInput): AuditResult {
   const buckets = new Map<string, Bucket>();
+  const placeOnce = placer(policy, attribute);
   for (const observation of observations) {
-    const { placement, technology } = place(observation, policy, attribute);
+    const { placement, technology } = placeOnce(observation);
     addTo(buckets, placement, observation, technology);
   }
   const clauseOrder = new Map(policy?.declarations.map((d, index) => [d.id, index]));
@@ -96,9 +97,34 @@ export function placementOf(observation: Observation, policy: Policy | undefined
   return { group, status };
 }
 
-function place(observation: Observation, policy: Policy | undefined, attribute: AttributeHost): { placement: Placement; technology: Technology } {
-  const writer = thirdPartyWriter(observation, attribute);
-  const host = writer ?? normalizeHost(observation.host);
+/**
+ * `place` for one audit, worked out once per kind, resource type and placed host: apart from a
+ * cookie (also placed by its name and lifetime, against the policy's cookie lists), that is all a
+ * placement depends on, and a session is mostly the same hosts requested again and again.
+ */
+function placer(policy: Policy | undefined, attribute: AttributeHost): (observation: Observation) => { placement: Placement; technology: Technology } {
+  const placed = new Map<string, { placement: Placement; technology: Technology }>();
+  return (observation) => {
+    if (observation.kind === 'cookie') return place(observation, policy, attribute);
+    const host = placedHost(observation, attribute);
+    const key = `${observation.kind}\n${observation.resourceType ?? ''}\n${host}`;
+    let result = placed.get(key);
+    if (!result) placed.set(key, (result = place(observation, policy, attribute, host)));
+    return result;
+  };
+}
+
+/** The host an observation is judged as: the third party that wrote it (see thirdPartyWriter), else its own. */
+function placedHost(observation: Observation, attribute: AttributeHost): string {
+  return thirdPartyWriter(observation, attribute) ?? normalizeHost(observation.host);
+}
+
+function place(
+  observation: Observation,
+  policy: Policy | undefined,
+  attribute: AttributeHost,
+  host = placedHost(observation, attribute),
+): { placement: Placement; technology: Technology } {
   const attribution = attribute(host);
   const technology = technologyOf(observation);
   const placement = attribution.party === 'first'
