@@ -169,9 +169,11 @@ export function parseReportEvidence(data: unknown, source = 'report'): ReportEvi
   return parseOrExplain(ReportEvidence, data, source);
 }
 
+const Observations = z.array(Observation);
+
 /** Parses a report's observations, with an error that names the observation and its field. */
 export function parseObservations(data: unknown, source = 'report'): Observation[] {
-  return parseOrExplain(z.array(Observation), data, source, ['observations']);
+  return parseOrExplain(Observations, data, source, ['observations']);
 }
 
 /** Everything of a report but its observations, validated apart (see buildReport). */
