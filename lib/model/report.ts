@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Observation } from './observation';
 import { Finding } from './finding';
+import { formatIssuePath } from './issue-path';
 
 /** Bump on any change that breaks a reader of report.json. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -196,8 +197,7 @@ export class ReportFieldError extends Error {
     readonly path: readonly PropertyKey[],
     readonly detail: string,
   ) {
-    const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    super(`${source}: ${where.replace(/^\./, '') || '(root)'}: ${detail}`);
+    super(`${source}: ${formatIssuePath(path)}: ${detail}`);
   }
 }
 

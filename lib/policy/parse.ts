@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Policy } from './schema';
 import { quoteAppearsIn } from './quote';
+import { formatIssuePath } from '../model/issue-path';
 
 /**
  * Parsing and checking a policy file, without touching the file system, so the extension can
@@ -37,12 +38,6 @@ export function assertQuotesAppear(policy: Policy, fileName: string, policyText:
         `${policy.source.textFile ?? 'the policy text'}: "${shorten(declaration.clause.quote)}"`,
     );
   });
-}
-
-/** `declarations[3].technologies[1]`, or `(root)` for the document itself. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  return text.replace(/^\./, '') || '(root)';
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
