@@ -3,7 +3,7 @@ import { statusRank } from '../model/order';
 import type { Observation } from '../model/observation';
 import type { Policy } from '../policy/schema';
 import type { AttributeHost } from './attribution';
-import { placementOf } from './audit';
+import { placementOf } from './placement';
 
 /**
  * How many findings of a site are undisclosed, kept up to date observation by observation: the
