@@ -139,7 +139,10 @@ function hookWebStorage(win: typeof globalThis, emit: Emit, { apply, slice }: Na
   Object.defineProperty(proto, 'setItem', { ...Object.getOwnPropertyDescriptor(proto, 'setItem'), value: replacement });
 }
 
-/** The first argument converted once, as the browser would: what the original gets, and its text. */
+/**
+ * The first argument converted once, as the browser would (or, where the browser's conversion is
+ * left to it, passed as it came): what the original gets, and the text reported.
+ */
 interface Converted {
   pass: unknown;
   text: string;
@@ -156,7 +159,7 @@ interface MethodHook {
 
 /**
  * Replaces a method with a wrapper of the same name, length and text that converts the first
- * argument once, passes the result to the original and reports after a successful call.
+ * argument once (hook.convert), passes the result to the original and reports once the call has returned.
  */
 function hookMethod(target: object | undefined, name: string, hook: MethodHook): void {
   const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
